@@ -1,0 +1,49 @@
+namespace KanPde.Core.Derivatives;
+
+/// <summary>
+/// One partial derivative of the network output u with respect to its inputs:
+/// u itself (order 0), ∂u/∂x_i (order 1) or ∂²u/∂x_i∂x_j (order 2, stored with i ≤ j).
+/// </summary>
+public readonly record struct DerivativeTerm
+{
+    private DerivativeTerm(int first, int second)
+    {
+        First = first;
+        Second = second;
+    }
+
+    /// <summary>The first differentiation variable, or -1 for u itself.</summary>
+    public int First { get; }
+
+    /// <summary>The second differentiation variable (≥ <see cref="First"/>), or -1 below order 2.</summary>
+    public int Second { get; }
+
+    /// <summary>0, 1 or 2.</summary>
+    public int Order => First < 0 ? 0 : Second < 0 ? 1 : 2;
+
+    /// <summary>u itself.</summary>
+    public static DerivativeTerm Value { get; } = new(-1, -1);
+
+    /// <summary>∂u/∂x_i.</summary>
+    public static DerivativeTerm D(int i)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(i);
+        return new DerivativeTerm(i, -1);
+    }
+
+    /// <summary>∂²u/∂x_i∂x_j; the order of i and j does not matter.</summary>
+    public static DerivativeTerm D(int i, int j)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(i);
+        ArgumentOutOfRangeException.ThrowIfNegative(j);
+        return i <= j ? new DerivativeTerm(i, j) : new DerivativeTerm(j, i);
+    }
+
+    /// <summary>Short form for messages and tests: <c>u</c>, <c>u_0</c>, <c>u_01</c>.</summary>
+    public override string ToString() => Order switch
+    {
+        0 => "u",
+        1 => $"u_{First}",
+        _ => $"u_{First}{Second}",
+    };
+}
