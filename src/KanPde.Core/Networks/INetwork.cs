@@ -18,6 +18,9 @@ public interface INetwork
     /// <summary>The box mapped onto [−1, 1]^d before the first layer.</summary>
     Box Domain { get; }
 
+    /// <summary>Points per block that evaluates fastest (bounded scratch, good cache use).</summary>
+    int PreferredBlockSize { get; }
+
     /// <summary>The parameter vector θ: the network's only mutable state.</summary>
     double[] Parameters { get; }
 

@@ -138,6 +138,9 @@ public sealed partial class KanNetwork : INetwork
     }
 
     /// <inheritdoc />
+    public int PreferredBlockSize => 64;
+
+    /// <inheritdoc />
     public INetworkWorkspace CreateWorkspace(DerivativeSet derivatives, int blockSize) =>
         new KanWorkspace(this, derivatives, blockSize);
 

@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using KanPde.Core.Derivatives;
+using KanPde.Core.Networks;
+
+namespace KanPde.Core.Training;
+
+/// <summary>
+/// The physics-informed loss L(θ) = Σ_t w_t · mean_p ρ_t(p)² of a network over the collocation points
+/// of its terms, with its exact gradient (one reverse sweep), and for Gauss–Newton the scaled
+/// residuals r = √(w_t/N_t)·ρ_t (so L = Σ r²) with their sparse Jacobian rows.
+/// </summary>
+/// <remarks>
+/// Points are cut into blocks, blocks into a fixed number of chunks; chunks run in parallel, each
+/// summing into its own buffer, and the buffers are added in chunk order. The result is therefore
+/// the same whatever the number of threads.
+/// </remarks>
+public sealed partial class PinnLoss
+{
+    private const int MaxChunks = 32;
+
+    private readonly LossTerm[] _terms;
+    private readonly IResidualEvaluator[] _evaluators;
+    private readonly DerivativeSet[] _sets;
+    private readonly int[][] _fieldChannels; // [term][residual field] -> channel
+    private readonly Block[][] _chunks;
+    private readonly int[] _rowOffsets;
+    private readonly ConcurrentBag<Worker> _workers = new();
+    private readonly double[][] _chunkGradients;
+    private readonly double[][] _chunkSums;
+    private readonly int _blockSize;
+
+    /// <summary>Prepares the terms' residuals at their points (point-only work happens here, once).</summary>
+    public PinnLoss(INetwork network, IReadOnlyList<LossTerm> terms, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.Count == 0)
+        {
+            throw new ArgumentException("A loss needs at least one term.", nameof(terms));
+        }
+
+        Network = network;
+        _terms = terms.ToArray();
+        _blockSize = network.PreferredBlockSize;
+        MaxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
+        _evaluators = new IResidualEvaluator[_terms.Length];
+        _sets = new DerivativeSet[_terms.Length];
+        _fieldChannels = new int[_terms.Length][];
+        _rowOffsets = new int[_terms.Length + 1];
+        var blocks = new List<Block>();
+        for (int t = 0; t < _terms.Length; t++)
+        {
+            LossTerm term = _terms[t];
+            if (term.Points.Dimension != network.InputCount)
+            {
+                throw new ArgumentException($"Term '{term.Name}' has points of dimension {term.Points.Dimension}, the network {network.InputCount} inputs.", nameof(terms));
+            }
+
+            if (!(term.Weight >= 0) || !double.IsFinite(term.Weight))
+            {
+                throw new ArgumentException($"Term '{term.Name}' has weight {term.Weight}; it must be finite and ≥ 0.", nameof(terms));
+            }
+
+            _sets[t] = DerivativeSet.Create(network.InputCount, term.Residual.Terms);
+            _fieldChannels[t] = term.Residual.Terms.Select(_sets[t].IndexOf).ToArray();
+            _evaluators[t] = term.Residual.Prepare(term.Points);
+            _rowOffsets[t + 1] = _rowOffsets[t] + term.Points.Count;
+            for (int start = 0; start < term.Points.Count; start += _blockSize)
+            {
+                blocks.Add(new Block(t, start, Math.Min(_blockSize, term.Points.Count - start)));
+            }
+        }
+
+        int chunkCount = Math.Min(MaxChunks, blocks.Count);
+        _chunks = new Block[chunkCount][];
+        for (int c = 0; c < chunkCount; c++)
+        {
+            int from = blocks.Count * c / chunkCount, to = blocks.Count * (c + 1) / chunkCount;
+            _chunks[c] = blocks.GetRange(from, to - from).ToArray();
+        }
+
+        _chunkGradients = new double[chunkCount][];
+        _chunkSums = new double[chunkCount][];
+        for (int c = 0; c < chunkCount; c++)
+        {
+            _chunkGradients[c] = new double[network.ParameterCount];
+            _chunkSums[c] = new double[_terms.Length];
+        }
+    }
+
+    /// <summary>The network whose parameters the loss is a function of.</summary>
+    public INetwork Network { get; }
+
+    /// <summary>The terms, in order.</summary>
+    public IReadOnlyList<LossTerm> Terms => _terms;
+
+    /// <summary>Threads used at most.</summary>
+    public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>Number of parameters θ.</summary>
+    public int ParameterCount => Network.ParameterCount;
+
+    /// <summary>Total number of collocation points (residuals) over all terms.</summary>
+    public int ResidualCount => _rowOffsets[^1];
+
+    /// <summary>The first residual of term t in <see cref="EvaluateResiduals"/>' ordering.</summary>
+    public int RowOffset(int term) => _rowOffsets[term];
+
+    /// <summary>
+    /// The loss at θ, its gradient (when <paramref name="gradient"/> is not empty), and in
+    /// <paramref name="termMeans"/> (when not empty) each term's unweighted mean ρ².
+    /// </summary>
+    public double Evaluate(ReadOnlySpan<double> parameters, Span<double> gradient, Span<double> termMeans = default)
+    {
+        if (parameters.Length != ParameterCount || (!gradient.IsEmpty && gradient.Length != ParameterCount))
+        {
+            throw new ArgumentException("Parameter or gradient vector of the wrong length.");
+        }
+
+        bool wantGradient = !gradient.IsEmpty;
+        double[] theta = parameters.ToArray();
+        RunChunks(c =>
+        {
+            Worker worker = Rent();
+            double[] g = _chunkGradients[c];
+            double[] sums = _chunkSums[c];
+            Array.Clear(sums);
+            if (wantGradient)
+            {
+                Array.Clear(g);
+            }
+
+            foreach (Block block in _chunks[c])
+            {
+                sums[block.Term] += worker.LossBlock(this, theta, block, wantGradient ? g : null);
+            }
+
+            _workers.Add(worker);
+        });
+
+        Span<double> means = stackalloc double[_terms.Length];
+        means.Clear();
+        for (int c = 0; c < _chunks.Length; c++)
+        {
+            for (int t = 0; t < _terms.Length; t++)
+            {
+                means[t] += _chunkSums[c][t];
+            }
+        }
+
+        double loss = 0;
+        for (int t = 0; t < _terms.Length; t++)
+        {
+            means[t] /= _terms[t].Points.Count;
+            loss += _terms[t].Weight * means[t];
+        }
+
+        if (!termMeans.IsEmpty)
+        {
+            means.CopyTo(termMeans);
+        }
+
+        if (wantGradient)
+        {
+            gradient.Clear();
+            for (int c = 0; c < _chunks.Length; c++)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(gradient, _chunkGradients[c], gradient);
+            }
+        }
+
+        return loss;
+    }
+
+    private void RunChunks(Action<int> body)
+    {
+        if (MaxDegreeOfParallelism == 1 || _chunks.Length == 1)
+        {
+            for (int c = 0; c < _chunks.Length; c++)
+            {
+                body(c);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, _chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, body);
+    }
+
+    private Worker Rent() => _workers.TryTake(out Worker? worker) ? worker : new Worker(this);
+
+    private readonly record struct Block(int Term, int Start, int Count);
+}

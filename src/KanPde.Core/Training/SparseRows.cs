@@ -1,0 +1,51 @@
+namespace KanPde.Core.Training;
+
+/// <summary>
+/// The rows of a Jacobian in sparse form, each with the same number of entries:
+/// entry e of row r is (<c>Indices[r * RowLength + e]</c>, <c>Values[r * RowLength + e]</c>), with
+/// distinct indices within a row.
+/// </summary>
+public sealed class SparseRows
+{
+    /// <summary>Allocates storage for <paramref name="rowCount"/> rows of <paramref name="rowLength"/> entries.</summary>
+    public SparseRows(int rowCount, int rowLength, int columnCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(rowLength);
+        RowCount = rowCount;
+        RowLength = rowLength;
+        ColumnCount = columnCount;
+        Indices = new int[(long)rowCount * rowLength];
+        Values = new double[(long)rowCount * rowLength];
+    }
+
+    /// <summary>Number of rows.</summary>
+    public int RowCount { get; }
+
+    /// <summary>Entries per row.</summary>
+    public int RowLength { get; }
+
+    /// <summary>Number of columns (parameters).</summary>
+    public int ColumnCount { get; }
+
+    /// <summary>Column indices, row-major.</summary>
+    public int[] Indices { get; }
+
+    /// <summary>Values, row-major.</summary>
+    public double[] Values { get; }
+
+    /// <summary>Effectively <c>destination = Jᵀ·v</c>.</summary>
+    public void MultiplyTransposed(ReadOnlySpan<double> v, Span<double> destination)
+    {
+        destination.Clear();
+        for (int r = 0; r < RowCount; r++)
+        {
+            double vr = v[r];
+            int baseIndex = r * RowLength;
+            for (int e = 0; e < RowLength; e++)
+            {
+                destination[Indices[baseIndex + e]] += Values[baseIndex + e] * vr;
+            }
+        }
+    }
+}
