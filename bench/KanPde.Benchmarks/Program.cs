@@ -1,1 +1,54 @@
-Console.WriteLine("bench");
+using System.Diagnostics;
+using KanPde.Benchmarks;
+using KanPde.Core;
+using KanPde.Core.Networks;
+using KanPde.Core.Training;
+
+// Times one loss-and-gradient evaluation of the paper's Poisson loss (2,601 interior + 204 boundary
+// points) for KAN [2,10,1] at G = 5, 20, 100 and MLP [2,100,100,100,1] (tanh); prints the median.
+// Usage: dotnet run -c Release --project bench/KanPde.Benchmarks [-- --quick] [--threads N]
+bool quick = args.Contains("--quick");
+int threads = args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(-1);
+double seconds = quick ? 2.0 : 8.0;
+IReadOnlyList<LossTerm> terms = PoissonBenchmarkProblem.Terms();
+int points = terms.Sum(t => t.Points.Count);
+Box box = Box.Symmetric(2);
+
+var cases = new List<(string Model, string Width, string Grid, Func<INetwork> Create)>
+{
+    ("kan", "2,10,1", "5", () => KanNetwork.Create(box, [2, 10, 1], 5, 3, 0)),
+    ("kan", "2,10,1", "20", () => KanNetwork.Create(box, [2, 10, 1], 20, 3, 0)),
+    ("kan", "2,10,1", "100", () => KanNetwork.Create(box, [2, 10, 1], 100, 3, 0)),
+};
+
+foreach ((string model, string width, string grid, Func<INetwork> create) in cases)
+{
+    INetwork network = create();
+    var loss = new PinnLoss(network, terms, threads);
+    var gradient = new double[network.ParameterCount];
+    double[] theta = network.Parameters;
+    var warm = Stopwatch.StartNew();
+    while (warm.Elapsed.TotalSeconds < seconds / 4)
+    {
+        loss.Evaluate(theta, gradient);
+    }
+
+    var samples = new List<double>();
+    TimeSpan cpuStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    var total = Stopwatch.StartNew();
+    while (total.Elapsed.TotalSeconds < seconds || samples.Count < 5)
+    {
+        long start = Stopwatch.GetTimestamp();
+        loss.Evaluate(theta, gradient);
+        samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+    }
+
+    samples.Sort();
+    double median = samples[samples.Count / 2];
+    double cpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds / samples.Count;
+    Console.WriteLine($"bench model={model} width={width} grid={grid} points={points} ms_per_eval={median.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}");
+    if (args.Contains("--cpu"))
+    {
+        Console.WriteLine($"  (cpu ms per eval, all threads: {cpu:F3}; evaluations: {samples.Count})");
+    }
+}

@@ -50,10 +50,14 @@ public interface INetworkWorkspace
     void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputs, int count, Span<double> channels);
 
     /// <summary>
-    /// After <see cref="Forward"/> on a block: effectively
-    /// <c>gradient += Σ_p Σ_c adjoints[c * count + p] · ∂channel_c(p)/∂θ</c>.
+    /// After <see cref="Forward"/> on a block: adds <c>Σ_p Σ_c adjoints[c * count + p] · ∂channel_c(p)/∂θ</c>
+    /// to the workspace's gradient accumulator, which starts at zero. Accumulating over many blocks
+    /// and collecting once lets a network keep its gradient in whatever form is cheapest.
     /// </summary>
-    void Backward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> adjoints, Span<double> gradient);
+    void Backward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> adjoints);
+
+    /// <summary>Effectively <c>gradient += accumulator</c>; the accumulator is zero again afterwards.</summary>
+    void CollectGradient(Span<double> gradient);
 
     /// <summary>
     /// After <see cref="Forward"/> on a block: for each point p the sparse row

@@ -29,6 +29,7 @@ public sealed class KanLayer
         }
 
         _grids = grids.ToArray();
+        Polynomials = _grids.Select(g => new IntervalPolynomials(g)).ToArray();
         OutputCount = outputCount;
         Offset = offset;
     }
@@ -56,6 +57,9 @@ public sealed class KanLayer
 
     /// <summary>The knots of each input.</summary>
     public IReadOnlyList<KnotVector> Grids => _grids;
+
+    /// <summary>The basis functions of each input as polynomials on each knot interval.</summary>
+    internal IReadOnlyList<IntervalPolynomials> Polynomials { get; }
 
     /// <summary>Index (in the network's vector) of coefficient c[i, m, o].</summary>
     public int CoefficientIndex(int i, int m, int o) => Offset + (i * BasisCount + m) * OutputCount + o;

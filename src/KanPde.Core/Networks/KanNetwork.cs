@@ -138,7 +138,7 @@ public sealed partial class KanNetwork : INetwork
     }
 
     /// <inheritdoc />
-    public int PreferredBlockSize => 64;
+    public int PreferredBlockSize => 128;
 
     /// <inheritdoc />
     public INetworkWorkspace CreateWorkspace(DerivativeSet derivatives, int blockSize) =>

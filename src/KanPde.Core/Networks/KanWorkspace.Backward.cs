@@ -1,153 +1,226 @@
+using System.Numerics.Tensors;
+using KanPde.Core.Splines;
+
 namespace KanPde.Core.Networks;
 
-/// <summary>The reverse sweep: adjoints of every carried channel, in closed form.</summary>
 internal sealed partial class KanWorkspace
 {
-    public void Backward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> adjoints, Span<double> gradient)
+    public void Backward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> adjoints)
     {
-        if (gradient.Length != _net.ParameterCount || adjoints.Length < _count * _c)
+        if (adjoints.Length < _count * _c)
         {
-            throw new ArgumentException("Gradient or adjoint buffer of the wrong length.");
+            throw new ArgumentException("Adjoint buffer too short.", nameof(adjoints));
         }
 
-        var sink = new DenseSink(gradient);
-        for (int p = 0; p < _count; p++)
-        {
-            BackwardPoint(parameters, adjoints, p, ref sink);
-        }
-    }
-
-    public void JacobianRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> weights, Span<int> indices, Span<double> values)
-    {
-        if (indices.Length < _count * RowLength || values.Length < _count * RowLength || weights.Length < _count * _c)
-        {
-            throw new ArgumentException("Row buffers too short.");
-        }
-
-        for (int p = 0; p < _count; p++)
-        {
-            var sink = new RowSink(indices.Slice(p * RowLength, RowLength), values.Slice(p * RowLength, RowLength));
-            BackwardPoint(parameters, weights, p, ref sink);
-        }
-    }
-
-    private void BackwardPoint<TSink>(ReadOnlySpan<double> parameters, ReadOnlySpan<double> adjoints, int p, ref TSink sink)
-        where TSink : IParameterSink, allows ref struct
-    {
-        Span<double> adjOut = _adjA;
-        Span<double> adjIn = _adjB;
-        for (int c = 0; c < _c; c++)
-        {
-            adjOut[c] = adjoints[c * _count + p];
-        }
-
+        Span<double> gradient = _gradient;
+        int n = _count;
+        ReadOnlySpan<double> adjOut = adjoints[..(_c * n)];
+        bool useA = true;
         for (int l = _layers.Length - 1; l >= 0; l--)
         {
-            BackwardLayer(parameters, l, p, adjOut, adjIn, ref sink);
-            Span<double> swap = adjOut;
+            Span<double> adjIn = l > 0 ? (useA ? _adjA : _adjB).AsSpan(0, _layers[l].InputCount * _c * n) : default;
+            BackwardLayer(parameters, l, adjOut, adjIn, gradient);
             adjOut = adjIn;
-            adjIn = swap;
+            useA = !useA;
         }
     }
 
-    // adjOut: adjoints of this layer's outputs [o * C + c]; adjIn receives those of its inputs (l > 0).
-    private void BackwardLayer<TSink>(ReadOnlySpan<double> parameters, int l, int p, ReadOnlySpan<double> adjOut, Span<double> adjIn, ref TSink sink)
-        where TSink : IParameterSink, allows ref struct
+    private void BackwardLayer(ReadOnlySpan<double> parameters, int l, ReadOnlySpan<double> adjOut, Span<double> adjIn, Span<double> gradient)
     {
         KanLayer layer = _layers[l];
-        int nIn = layer.InputCount, nOut = layer.OutputCount, w = layer.Order + 1;
+        int n = _count, nIn = layer.InputCount, nOut = layer.OutputCount, k1 = layer.Order + 1;
         int order = _forwardOrder;
         bool needInputs = l > 0;
-        ReadOnlySpan<double> a = _act[l].AsSpan(p * nIn * _c, nIn * _c);
-        if (needInputs)
-        {
-            adjIn[..(nIn * _c)].Clear();
-        }
-
+        adjIn.Clear();
+        Span<double> polyGrad = _polyGrad[l];
+        Span<double> l0 = _lambda.AsSpan(0, n), l1 = _lambda.AsSpan(n, n), l2 = _lambda.AsSpan(2 * n, n);
         for (int i = 0; i < nIn; i++)
         {
-            int node = p * nIn + i;
-            ReadOnlySpan<double> ai = a.Slice(i * _c, _c);
-            ReadOnlySpan<double> basis = _basis[l].AsSpan(node * Derivs * w, Derivs * w);
-            ReadOnlySpan<double> silu = _silu[l].AsSpan(node * Derivs, Derivs);
-            ReadOnlySpan<double> spline = _spline[l].AsSpan(node * nOut * Derivs, nOut * Derivs);
-            int start = _start[l][node];
-            int wbBase = layer.BaseWeightIndex(i, 0), wsBase = layer.SplineScaleIndex(i, 0);
-            Span<double> adjI = needInputs ? adjIn.Slice(i * _c, _c) : default;
+            ReadOnlySpan<double> a = _act[l].AsSpan(i * _c * n, _c * n);
+            ReadOnlySpan<double> silu = _silu[l].AsSpan(i * Derivs * n, Derivs * n);
+            int rows = layer.Polynomials[i].IntervalCount + 1;
+            if (_s > 0)
+            {
+                PairProducts(l, i);
+            }
+
             for (int o = 0; o < nOut; o++)
             {
-                ReadOnlySpan<double> bar = adjOut.Slice(o * _c, _c);
-                // λ_r = adjoint of φ⁽ʳ⁾(a) for this edge.
-                double l0 = bar[0], l1 = 0, l2 = 0;
+                ReadOnlySpan<double> bar = adjOut.Slice(o * _c * n, _c * n);
+                ReadOnlySpan<double> spline = _spline[l].AsSpan((i * nOut + o) * Derivs * n, Derivs * n);
+                // λ_r: adjoint of φ⁽ʳ⁾ of this edge at each point.
+                bar[..n].CopyTo(l0);
+                l1.Clear();
+                l2.Clear();
                 for (int f = 1; f <= _f; f++)
                 {
-                    l1 += bar[f] * ai[f];
+                    if (l > 0 || _firstVariable[f - 1] == i)
+                    {
+                        TensorPrimitives.FusedMultiplyAdd(bar.Slice(f * n, n), a.Slice(f * n, n), l1, l1);
+                    }
                 }
 
                 for (int s = 0; s < _s; s++)
                 {
-                    int ch = 1 + _f + s;
-                    l1 += bar[ch] * ai[ch];
-                    l2 += bar[ch] * ai[1 + _pairA[s]] * ai[1 + _pairB[s]];
-                }
-
-                double wb = parameters[wbBase + o], ws = parameters[wsBase + o];
-                ReadOnlySpan<double> so = spline.Slice(o * Derivs, Derivs);
-                int coefficient = layer.CoefficientIndex(i, start, o);
-                for (int m = 0; m < w; m++)
-                {
-                    double g = l0 * basis[m];
-                    if (order >= 1)
+                    ReadOnlySpan<double> hb = bar.Slice((1 + _f + s) * n, n);
+                    if (l > 0)
                     {
-                        g += l1 * basis[w + m];
+                        TensorPrimitives.FusedMultiplyAdd(hb, a.Slice((1 + _f + s) * n, n), l1, l1);
                     }
 
-                    if (order >= 2)
-                    {
-                        g += l2 * basis[2 * w + m];
-                    }
-
-                    sink.Add(coefficient + m * nOut, ws * g);
+                    TensorPrimitives.FusedMultiplyAdd(hb, _pairProduct.AsSpan(s * n, n), l2, l2);
                 }
 
-                double gb = l0 * silu[0], gs = l0 * so[0];
-                if (order >= 1)
+                double gb = 0, gs = 0;
+                for (int r = 0; r <= order; r++)
                 {
-                    gb += l1 * silu[1];
-                    gs += l1 * so[1];
+                    ReadOnlySpan<double> lr = _lambda.AsSpan(r * n, n);
+                    gb += TensorPrimitives.Dot(lr, silu.Slice(r * n, n));
+                    gs += TensorPrimitives.Dot(lr, spline.Slice(r * n, n));
                 }
 
-                if (order >= 2)
+                int wbIndex = layer.BaseWeightIndex(i, o), wsIndex = layer.SplineScaleIndex(i, o);
+                gradient[wbIndex] += gb;
+                gradient[wsIndex] += gs;
+                double wb = parameters[wbIndex], ws = parameters[wsIndex];
+                ScatterPolynomialGradient(polyGrad.Slice((i * nOut + o) * rows * k1, rows * k1), k1, l, i, order, ws, rows - 1);
+                if (needInputs)
                 {
-                    gb += l2 * silu[2];
-                    gs += l2 * so[2];
-                }
-
-                sink.Add(wbBase + o, gb);
-                sink.Add(wsBase + o, gs);
-                if (!needInputs)
-                {
-                    continue;
-                }
-
-                double phi1 = wb * silu[1] + ws * so[1];
-                double phi2 = order >= 1 ? wb * silu[2] + ws * so[2] : 0;
-                double phi3 = order >= 2 ? wb * silu[3] + ws * so[3] : 0;
-                adjI[0] += l0 * phi1 + l1 * phi2 + l2 * phi3;
-                for (int f = 1; f <= _f; f++)
-                {
-                    adjI[f] += phi1 * bar[f];
-                }
-
-                for (int s = 0; s < _s; s++)
-                {
-                    int ch = 1 + _f + s;
-                    double hb = bar[ch];
-                    adjI[1 + _pairA[s]] += hb * phi2 * ai[1 + _pairB[s]];
-                    adjI[1 + _pairB[s]] += hb * phi2 * ai[1 + _pairA[s]];
-                    adjI[ch] += phi1 * hb;
+                    InputAdjoints(l, i, wb, ws, silu, spline, bar, adjIn.Slice(i * _c * n, _c * n));
                 }
             }
+        }
+    }
+
+    public void CollectGradient(Span<double> gradient)
+    {
+        if (gradient.Length != _net.ParameterCount)
+        {
+            throw new ArgumentException("Gradient of the wrong length.", nameof(gradient));
+        }
+
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            MapPolynomialGradient(l, gradient);
+        }
+
+        TensorPrimitives.Add(gradient, _gradient, gradient);
+        Array.Clear(_gradient);
+    }
+
+    // ∂S⁽ʳ⁾/∂A_q = q!/(q−r)!·f^{q−r}·h⁻ʳ: polyGrad[j][q] += w_s·Σ_r λ_r·∂S⁽ʳ⁾/∂A_q for each point on interval j.
+    private void ScatterPolynomialGradient(Span<double> polyGrad, int k1, int l, int i, int order, double ws, int outside)
+    {
+        int n = _count;
+        ReadOnlySpan<int> interval = _interval[l].AsSpan(i * n, n);
+        ReadOnlySpan<double> frac = _frac[l].AsSpan(i * n, n), invWidth = _invWidth[l].AsSpan(i * n, n);
+        ReadOnlySpan<double> l0 = _lambda.AsSpan(0, n), l1 = _lambda.AsSpan(n, n), l2 = _lambda.AsSpan(2 * n, n);
+        ref int low = ref _touchedLow[l][i];
+        ref int high = ref _touchedHigh[l][i];
+        for (int p = 0; p < n; p++)
+        {
+            int j = interval[p];
+            if (j == outside)
+            {
+                continue;
+            }
+
+            low = Math.Min(low, j);
+            high = Math.Max(high, j);
+            double f = frac[p], h = invWidth[p];
+            double a0 = ws * l0[p];
+            double a1 = order >= 1 ? ws * l1[p] * h : 0;
+            double a2 = order >= 2 ? ws * l2[p] * h * h : 0;
+            Span<double> target = polyGrad.Slice(j * k1, k1);
+            // monomials f^q, q·f^(q−1), q(q−1)·f^(q−2), built upward
+            double pw = 1, pw1 = 0, pw2 = 0;
+            for (int q = 0; q < k1; q++)
+            {
+                target[q] += a0 * pw + a1 * pw1 + a2 * pw2;
+                pw2 = pw2 * f + 2 * pw1;
+                pw1 = pw1 * f + pw;
+                pw *= f;
+            }
+        }
+    }
+
+    // gradient[c(i, j−k+m, o)] += Σ_q P_j[m][q] · polyGrad[i,o][j][q] over the intervals touched since
+    // the last collection, which are then cleared.
+    private void MapPolynomialGradient(int l, Span<double> gradient)
+    {
+        KanLayer layer = _layers[l];
+        int nOut = layer.OutputCount, k = layer.Order, k1 = k + 1, bc = layer.BasisCount;
+        for (int i = 0; i < layer.InputCount; i++)
+        {
+            IntervalPolynomials polys = layer.Polynomials[i];
+            int rows = polys.IntervalCount + 1;
+            int low = _touchedLow[l][i], high = _touchedHigh[l][i];
+            _touchedLow[l][i] = int.MaxValue;
+            _touchedHigh[l][i] = -1;
+            for (int o = 0; o < nOut; o++)
+            {
+                Span<double> g = _polyGrad[l].AsSpan((i * nOut + o) * rows * k1, rows * k1);
+                for (int j = low; j <= high; j++)
+                {
+                    Span<double> gj = g.Slice(j * k1, k1);
+                    ReadOnlySpan<double> pieces = polys.Interval(j);
+                    for (int m = 0; m < k1; m++)
+                    {
+                        int b = j - k + m;
+                        if ((uint)b < (uint)bc)
+                        {
+                            gradient[layer.CoefficientIndex(i, b, o)] += TensorPrimitives.Dot(pieces.Slice(m * k1, k1), gj);
+                        }
+                    }
+                }
+
+                if (high >= low)
+                {
+                    g.Slice(low * k1, (high - low + 1) * k1).Clear();
+                }
+            }
+        }
+    }
+
+    // Adjoints of input i's channels from edge (i, o):
+    // value += λ0·φ1 + λ1·φ2 + λ2·φ3; first_f += φ1·ḡ_f; for s = (a, b): first_a += h̄_s·φ2·∂_b x,
+    // first_b += h̄_s·φ2·∂_a x; second_s += φ1·h̄_s.
+    private void InputAdjoints(int l, int i, double wb, double ws, ReadOnlySpan<double> silu, ReadOnlySpan<double> spline,
+        ReadOnlySpan<double> bar, Span<double> adj)
+    {
+        int n = _count, top = _forwardOrder + 1;
+        ReadOnlySpan<double> a = _act[l].AsSpan(i * _c * n, _c * n);
+        for (int r = 1; r <= top; r++)
+        {
+            Span<double> phi = _phi.AsSpan(r * n, n);
+            TensorPrimitives.Multiply(silu.Slice(r * n, n), wb, phi);
+            TensorPrimitives.MultiplyAdd(spline.Slice(r * n, n), ws, phi, phi);
+        }
+
+        ReadOnlySpan<double> phi1 = _phi.AsSpan(n, n), phi2 = _phi.AsSpan(2 * n, n);
+        Span<double> value = adj[..n];
+        for (int r = 0; r < top; r++)
+        {
+            TensorPrimitives.FusedMultiplyAdd(_lambda.AsSpan(r * n, n), _phi.AsSpan((r + 1) * n, n), value, value);
+        }
+
+        for (int f = 1; f <= _f; f++)
+        {
+            Span<double> t = adj.Slice(f * n, n);
+            TensorPrimitives.FusedMultiplyAdd(phi1, bar.Slice(f * n, n), t, t);
+        }
+
+        Span<double> tmp = _phi.AsSpan(0, n); // φ0 is not needed here
+        for (int s = 0; s < _s; s++)
+        {
+            int ch = 1 + _f + s;
+            ReadOnlySpan<double> hb = bar.Slice(ch * n, n);
+            TensorPrimitives.Multiply(hb, phi2, tmp);
+            Span<double> ta = adj.Slice((1 + _pairA[s]) * n, n), tb = adj.Slice((1 + _pairB[s]) * n, n);
+            TensorPrimitives.FusedMultiplyAdd(tmp, a.Slice((1 + _pairB[s]) * n, n), ta, ta);
+            TensorPrimitives.FusedMultiplyAdd(tmp, a.Slice((1 + _pairA[s]) * n, n), tb, tb);
+            Span<double> t = adj.Slice(ch * n, n);
+            TensorPrimitives.FusedMultiplyAdd(phi1, hb, t, t);
         }
     }
 }

@@ -4,37 +4,40 @@ using KanPde.Core.Splines;
 namespace KanPde.Core.Networks;
 
 /// <summary>
-/// Forward and reverse sweeps of a <see cref="KanNetwork"/> over a block of points, carrying for every
-/// node its value with the requested input derivatives ("channels": value, F first, S second).
-/// Through an edge φ with incoming node a: value φ(a); first φ′(a)·∂a; second φ″(a)·∂a∂a + φ′(a)·∂²a.
+/// The fast form of a <see cref="KanNetwork"/>'s sweeps over a block of points, for loss gradients.
+/// Every channel is stored by point (structure of arrays), so the chain rule through an edge is a few
+/// vector operations over the block. Each edge's spline is turned once per parameter vector into one
+/// polynomial per knot interval; a point then costs a Horner evaluation of degree k, whatever G is, and
+/// the reverse sweep gathers the gradient per interval before mapping it back onto the coefficients.
 /// </summary>
-/// <remarks>
-/// Per point and layer the sweep keeps, for every input i: its channels, the basis window start, the
-/// k+1 basis values with derivatives, silu and its derivatives; for every edge: the spline sums
-/// S⁽ʳ⁾ = Σ c·B⁽ʳ⁾. The reverse sweep reads them back; nothing is recomputed.
-/// </remarks>
 internal sealed partial class KanWorkspace : INetworkWorkspace
 {
     private const int Derivs = 4; // stored derivative orders 0..3
 
     private readonly KanNetwork _net;
     private readonly KanLayer[] _layers;
-    private readonly int _c;      // channels per node
-    private readonly int _f;      // first-derivative channels
-    private readonly int _s;      // second-derivative channels
-    private readonly int _forwardOrder; // highest φ derivative the forward chain rule uses
-    private readonly int[] _pairA;
-    private readonly int[] _pairB;
-    private readonly double[] _inputScale; // 1 / half-width per input
-    private readonly double[] _inputCenter;
-    private readonly int[] _firstVariable;
-    private readonly double[][] _act;     // [layer][p * in * C + i * C + c]
-    private readonly int[][] _start;      // [layer][p * in + i]
-    private readonly double[][] _basis;   // [layer][(p * in + i) * 4w + r * w + m]
-    private readonly double[][] _silu;    // [layer][(p * in + i) * 4 + r]
-    private readonly double[][] _spline;  // [layer][((p * in + i) * out + o) * 4 + r]
-    private readonly double[] _adjA;      // scratch adjoints, max width × C
-    private readonly double[] _adjB;
+    private readonly int _c, _f, _s;
+    private readonly int _forwardOrder;
+    private readonly int[] _pairA, _pairB, _firstVariable;
+    private readonly double[] _inputScale, _inputCenter;
+    private readonly double[] _cachedParameters;
+    private bool _tablesValid;
+    private readonly double[][] _poly;      // [layer][((i*out + o)*(NI+1) + j)*K1 + q]
+    private readonly double[][] _polyGrad;  // same shape
+    private readonly double[][] _act;       // [layer][(i*C + c)*n + p]
+    private readonly int[][] _interval;     // [layer][i*n + p]
+    private readonly double[][] _frac;      // [layer][i*n + p]
+    private readonly double[][] _invWidth;  // [layer][i*n + p]
+    private readonly double[][] _silu;      // [layer][(i*4 + r)*n + p]
+    private readonly double[][] _spline;    // [layer][((i*out + o)*4 + r)*n + p]
+    private readonly double[] _phi;         // [r*n + p], r = 0..3
+    private readonly double[] _lambda;      // [r*n + p], r = 0..2
+    private readonly double[] _pairProduct; // [s*n + p] = ∂_a x · ∂_b x of the current input
+    private readonly double[] _adjA, _adjB; // [(node*C + c)*n + p]
+    private readonly double[] _gradient;    // accumulated gradient of w_b and w_s (coefficients live in _polyGrad)
+    private readonly int[][] _touchedLow, _touchedHigh; // [layer][i]: intervals with gradient since the last collection
+    private readonly KanPointwiseWorkspace _pointwise;
+    private readonly double[] _lastInputs;
     private int _count;
 
     public KanWorkspace(KanNetwork network, DerivativeSet derivatives, int blockSize)
@@ -60,29 +63,44 @@ internal sealed partial class KanWorkspace : INetworkWorkspace
         _firstVariable = derivatives.FirstVariables.ToArray();
         _inputScale = Enumerable.Range(0, network.InputCount).Select(k => 1 / network.Domain.HalfWidth(k)).ToArray();
         _inputCenter = Enumerable.Range(0, network.InputCount).Select(k => network.Domain.Center(k)).ToArray();
+        _cachedParameters = new double[network.ParameterCount];
 
-        int layers = _layers.Length;
+        int layers = _layers.Length, n = blockSize, maxWidth = 1;
+        _poly = new double[layers][];
+        _polyGrad = new double[layers][];
         _act = new double[layers][];
-        _start = new int[layers][];
-        _basis = new double[layers][];
+        _interval = new int[layers][];
+        _frac = new double[layers][];
+        _invWidth = new double[layers][];
         _silu = new double[layers][];
         _spline = new double[layers][];
-        int maxWidth = 1;
         for (int l = 0; l < layers; l++)
         {
             KanLayer layer = _layers[l];
-            int n = layer.InputCount;
-            maxWidth = Math.Max(maxWidth, Math.Max(n, layer.OutputCount));
-            _act[l] = new double[blockSize * n * _c];
-            _start[l] = new int[blockSize * n];
-            _basis[l] = new double[blockSize * n * Derivs * (layer.Order + 1)];
-            _silu[l] = new double[blockSize * n * Derivs];
-            _spline[l] = new double[blockSize * n * layer.OutputCount * Derivs];
-            RowLength += n * layer.OutputCount * (layer.Order + 3);
+            int nIn = layer.InputCount, nOut = layer.OutputCount, k1 = layer.Order + 1;
+            int tableRows = layer.Polynomials[0].IntervalCount + 1;
+            maxWidth = Math.Max(maxWidth, Math.Max(nIn, nOut));
+            _poly[l] = new double[nIn * nOut * tableRows * k1];
+            _polyGrad[l] = new double[nIn * nOut * tableRows * k1];
+            _act[l] = new double[nIn * _c * n];
+            _interval[l] = new int[nIn * n];
+            _frac[l] = new double[nIn * n];
+            _invWidth[l] = new double[nIn * n];
+            _silu[l] = new double[nIn * Derivs * n];
+            _spline[l] = new double[nIn * nOut * Derivs * n];
         }
 
-        _adjA = new double[maxWidth * _c];
-        _adjB = new double[maxWidth * _c];
+        _gradient = new double[network.ParameterCount];
+        _touchedLow = _layers.Select(layer => Enumerable.Repeat(int.MaxValue, layer.InputCount).ToArray()).ToArray();
+        _touchedHigh = _layers.Select(layer => Enumerable.Repeat(-1, layer.InputCount).ToArray()).ToArray();
+        _phi = new double[Derivs * n];
+        _lambda = new double[3 * n];
+        _pairProduct = new double[Math.Max(1, _s) * n];
+        _adjA = new double[maxWidth * _c * n];
+        _adjB = new double[maxWidth * _c * n];
+        _pointwise = new KanPointwiseWorkspace(network, derivatives, blockSize);
+        _lastInputs = new double[network.InputCount * n];
+        RowLength = _pointwise.RowLength;
     }
 
     public DerivativeSet Derivatives { get; }
@@ -91,111 +109,58 @@ internal sealed partial class KanWorkspace : INetworkWorkspace
 
     public int RowLength { get; }
 
-    public void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputs, int count, Span<double> channels)
+    public void JacobianRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> weights, Span<int> indices, Span<double> values)
     {
-        if ((uint)count > (uint)BlockSize || inputs.Length < count * _net.InputCount || channels.Length < count * _c)
-        {
-            throw new ArgumentException("Block larger than the workspace or buffers too short.");
-        }
-
-        if (parameters.Length != _net.ParameterCount)
-        {
-            throw new ArgumentException("Parameter vector of the wrong length.", nameof(parameters));
-        }
-
-        _count = count;
-        int d = _net.InputCount;
-        Span<double> output = stackalloc double[_c];
-        for (int p = 0; p < count; p++)
-        {
-            Span<double> a0 = _act[0].AsSpan(p * d * _c, d * _c);
-            a0.Clear();
-            for (int i = 0; i < d; i++)
-            {
-                a0[i * _c] = (inputs[i * count + p] - _inputCenter[i]) * _inputScale[i];
-            }
-
-            for (int f = 0; f < _f; f++)
-            {
-                int v = _firstVariable[f];
-                a0[v * _c + 1 + f] = _inputScale[v];
-            }
-
-            for (int l = 0; l < _layers.Length; l++)
-            {
-                Span<double> next = l + 1 < _layers.Length
-                    ? _act[l + 1].AsSpan(p * _layers[l].OutputCount * _c, _layers[l].OutputCount * _c)
-                    : output;
-                ForwardLayer(parameters, l, p, next);
-            }
-
-            for (int c = 0; c < _c; c++)
-            {
-                channels[c * count + p] = output[c];
-            }
-        }
+        Span<double> channels = _adjA.AsSpan(0, _count * _c);
+        _pointwise.Forward(parameters, _lastInputs.AsSpan(0, _count * _net.InputCount), _count, channels);
+        _pointwise.JacobianRows(parameters, weights, indices, values);
     }
 
-    private void ForwardLayer(ReadOnlySpan<double> parameters, int l, int p, Span<double> next)
+    // Rebuilds the per-interval polynomials of every edge when the parameters changed:
+    // A[i,o][j][q] = Σ_m c[i, j−k+m, o] · P_j[m][q], over the basis functions that exist.
+    private void EnsureTables(ReadOnlySpan<double> parameters)
     {
-        KanLayer layer = _layers[l];
-        int nIn = layer.InputCount, nOut = layer.OutputCount, w = layer.Order + 1, bc = layer.BasisCount;
-        int order = l == 0 ? _forwardOrder : Math.Min(_forwardOrder + 1, BSplineBasis.MaxDerivative);
-        ReadOnlySpan<double> a = _act[l].AsSpan(p * nIn * _c, nIn * _c);
-        next.Clear();
-        for (int i = 0; i < nIn; i++)
+        if (_tablesValid && parameters.SequenceEqual(_cachedParameters))
         {
-            int node = p * nIn + i;
-            ReadOnlySpan<double> ai = a.Slice(i * _c, _c);
-            Span<double> basis = _basis[l].AsSpan(node * Derivs * w, Derivs * w);
-            Span<double> silu = _silu[l].AsSpan(node * Derivs, Derivs);
-            int start = BSplineBasis.Evaluate(layer.Grids[i], ai[0], order, basis);
-            _start[l][node] = start;
-            Activations.Silu(ai[0], silu);
-            Span<double> spline = _spline[l].AsSpan(node * nOut * Derivs, nOut * Derivs);
-            spline.Clear();
-            int coefficientBase = layer.CoefficientIndex(i, start, 0);
-            for (int r = 0; r <= order; r++)
+            return;
+        }
+
+        parameters.CopyTo(_cachedParameters);
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            KanLayer layer = _layers[l];
+            int nOut = layer.OutputCount, k = layer.Order, k1 = k + 1, bc = layer.BasisCount;
+            for (int i = 0; i < layer.InputCount; i++)
             {
-                for (int m = 0; m < w; m++)
+                IntervalPolynomials polys = layer.Polynomials[i];
+                int rows = polys.IntervalCount + 1;
+                for (int o = 0; o < nOut; o++)
                 {
-                    double b = basis[r * w + m];
-                    ReadOnlySpan<double> row = parameters.Slice(coefficientBase + m * nOut, nOut);
-                    for (int o = 0; o < nOut; o++)
+                    Span<double> table = _poly[l].AsSpan((i * nOut + o) * rows * k1, rows * k1);
+                    table.Clear();
+                    for (int j = 0; j < polys.IntervalCount; j++)
                     {
-                        spline[o * Derivs + r] += b * row[o];
-                    }
-                }
-            }
+                        ReadOnlySpan<double> pieces = polys.Interval(j);
+                        Span<double> target = table.Slice(j * k1, k1);
+                        for (int m = 0; m < k1; m++)
+                        {
+                            int b = j - k + m;
+                            if ((uint)b >= (uint)bc)
+                            {
+                                continue;
+                            }
 
-            int wbBase = layer.BaseWeightIndex(i, 0), wsBase = layer.SplineScaleIndex(i, 0);
-            for (int o = 0; o < nOut; o++)
-            {
-                double wb = parameters[wbBase + o], ws = parameters[wsBase + o];
-                double phi0 = wb * silu[0] + ws * spline[o * Derivs];
-                Span<double> target = next.Slice(o * _c, _c);
-                target[0] += phi0;
-                if (_forwardOrder == 0)
-                {
-                    continue;
-                }
-
-                double phi1 = wb * silu[1] + ws * spline[o * Derivs + 1];
-                for (int f = 1; f <= _f; f++)
-                {
-                    target[f] += phi1 * ai[f];
-                }
-
-                if (_s > 0)
-                {
-                    double phi2 = wb * silu[2] + ws * spline[o * Derivs + 2];
-                    for (int s = 0; s < _s; s++)
-                    {
-                        int ch = 1 + _f + s;
-                        target[ch] += phi2 * ai[1 + _pairA[s]] * ai[1 + _pairB[s]] + phi1 * ai[ch];
+                            double c = parameters[layer.CoefficientIndex(i, b, o)];
+                            for (int q = 0; q < k1; q++)
+                            {
+                                target[q] += c * pieces[m * k1 + q];
+                            }
+                        }
                     }
                 }
             }
         }
+
+        _tablesValid = true;
     }
 }

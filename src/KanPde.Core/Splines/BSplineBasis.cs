@@ -108,10 +108,11 @@ public static class BSplineBasis
         }
     }
 
+    // (Any number of derivatives; values has (k+1)·(derivatives+1) entries.)
     // De Boor's triangle on interval j for degrees 0..k, then derivatives as combinations of the
     // lower-degree values: Dʳ N_{i,k} = Σ_l a_l N_{i+l,k−r}, with
     // a ← d·(a_l − a_{l−1}) / (t_{i+l+d} − t_{i+l}) applied for d = k, k−1, …, k−r+1.
-    private static void EvaluateGeneral(KnotVector t, int j, double x, int derivatives, Span<double> values)
+    internal static void EvaluateGeneral(KnotVector t, int j, double x, int derivatives, Span<double> values)
     {
         int k = t.Order;
         int width = k + 1;
@@ -143,8 +144,8 @@ public static class BSplineBasis
         }
 
         tri.Slice(k * width, width).CopyTo(values);
-        Span<double> a = stackalloc double[MaxDerivative + 2];
-        Span<double> b = stackalloc double[MaxDerivative + 2];
+        Span<double> a = stackalloc double[derivatives + 2];
+        Span<double> b = stackalloc double[derivatives + 2];
         for (int r = 1; r <= derivatives; r++)
         {
             Span<double> row = values.Slice(r * width, width);

@@ -30,8 +30,17 @@ public sealed partial class PinnLoss
             _residual = new double[n];
         }
 
-        /// <summary>Forward, residual and (with a gradient) reverse sweep of one block; returns Σ ρ².</summary>
-        public double LossBlock(PinnLoss loss, double[] theta, Block block, double[]? gradient)
+        /// <summary>Adds the gradient accumulated over the blocks since the last call.</summary>
+        public void CollectGradient(double[] gradient)
+        {
+            foreach (INetworkWorkspace ws in _workspaces)
+            {
+                ws.CollectGradient(gradient);
+            }
+        }
+
+        /// <summary>Forward, residual and (when asked) reverse sweep of one block; returns Σ ρ².</summary>
+        public double LossBlock(PinnLoss loss, double[] theta, Block block, bool gradient)
         {
             (INetworkWorkspace ws, int count, int[] fieldChannels) = Evaluate(loss, theta, block);
             Span<double> residual = _residual.AsSpan(0, count);
@@ -41,11 +50,11 @@ public sealed partial class PinnLoss
                 sum += residual[p] * residual[p];
             }
 
-            if (gradient is not null)
+            if (gradient)
             {
                 double scale = 2 * loss._terms[block.Term].Weight / loss._terms[block.Term].Points.Count;
                 FillAdjoints(ws, count, fieldChannels, scale, multiplyByResidual: true);
-                ws.Backward(theta, _adjoints, gradient);
+                ws.Backward(theta, _adjoints);
             }
 
             return sum;

@@ -16,7 +16,7 @@ namespace KanPde.Core.Training;
 /// </remarks>
 public sealed partial class PinnLoss
 {
-    private const int MaxChunks = 32;
+    private const int MaxChunks = 8;
 
     private readonly LossTerm[] _terms;
     private readonly IResidualEvaluator[] _evaluators;
@@ -132,7 +132,12 @@ public sealed partial class PinnLoss
 
             foreach (Block block in _chunks[c])
             {
-                sums[block.Term] += worker.LossBlock(this, theta, block, wantGradient ? g : null);
+                sums[block.Term] += worker.LossBlock(this, theta, block, wantGradient);
+            }
+
+            if (wantGradient)
+            {
+                worker.CollectGradient(g);
             }
 
             _workers.Add(worker);

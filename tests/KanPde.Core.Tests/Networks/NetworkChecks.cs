@@ -82,7 +82,8 @@ internal static class NetworkChecks
         var gradient = new double[theta.Length];
         var channels = new double[pointCount * set.ChannelCount];
         ws.Forward(theta, points.Coordinates, pointCount, channels);
-        ws.Backward(theta, weights, gradient);
+        ws.Backward(theta, weights);
+        ws.CollectGradient(gradient);
 
         double Functional(double[] t)
         {
@@ -120,7 +121,8 @@ internal static class NetworkChecks
         var channels = new double[pointCount * set.ChannelCount];
         var gradient = new double[network.ParameterCount];
         ws.Forward(network.Parameters, points.Coordinates, pointCount, channels);
-        ws.Backward(network.Parameters, weights, gradient);
+        ws.Backward(network.Parameters, weights);
+        ws.CollectGradient(gradient);
         var indices = new int[pointCount * ws.RowLength];
         var values = new double[pointCount * ws.RowLength];
         ws.JacobianRows(network.Parameters, weights, indices, values);

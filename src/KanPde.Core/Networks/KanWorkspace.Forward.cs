@@ -1,0 +1,188 @@
+using System.Numerics.Tensors;
+using KanPde.Core.Splines;
+
+namespace KanPde.Core.Networks;
+
+internal sealed partial class KanWorkspace
+{
+    public void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputs, int count, Span<double> channels)
+    {
+        int d = _net.InputCount;
+        if ((uint)count > (uint)BlockSize || inputs.Length < count * d || channels.Length < count * _c)
+        {
+            throw new ArgumentException("Block larger than the workspace or buffers too short.");
+        }
+
+        if (parameters.Length != _net.ParameterCount)
+        {
+            throw new ArgumentException("Parameter vector of the wrong length.", nameof(parameters));
+        }
+
+        EnsureTables(parameters);
+        _count = count;
+        inputs[..(count * d)].CopyTo(_lastInputs);
+
+        // Layer 0 inputs: x̂ = (x − center)/halfWidth; ∂x̂_i/∂x_v = δ_iv/halfWidth; no second derivatives.
+        Span<double> a0 = _act[0].AsSpan(0, d * _c * count);
+        a0.Clear();
+        for (int i = 0; i < d; i++)
+        {
+            Span<double> value = a0.Slice(i * _c * count, count);
+            TensorPrimitives.Subtract(inputs.Slice(i * count, count), _inputCenter[i], value);
+            TensorPrimitives.Multiply(value, _inputScale[i], value);
+        }
+
+        for (int f = 0; f < _f; f++)
+        {
+            int v = _firstVariable[f];
+            a0.Slice((v * _c + 1 + f) * count, count).Fill(_inputScale[v]);
+        }
+
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            Span<double> next = l + 1 < _layers.Length
+                ? _act[l + 1].AsSpan(0, _layers[l].OutputCount * _c * count)
+                : channels[..(_c * count)];
+            ForwardLayer(parameters, l, next);
+        }
+    }
+
+    private void ForwardLayer(ReadOnlySpan<double> parameters, int l, Span<double> next)
+    {
+        KanLayer layer = _layers[l];
+        int n = _count, nIn = layer.InputCount, nOut = layer.OutputCount, k1 = layer.Order + 1;
+        int order = l == 0 ? _forwardOrder : _forwardOrder + 1;
+        next.Clear();
+        for (int i = 0; i < nIn; i++)
+        {
+            ReadOnlySpan<double> x = _act[l].AsSpan(i * _c * n, n);
+            Span<int> interval = _interval[l].AsSpan(i * n, n);
+            Span<double> frac = _frac[l].AsSpan(i * n, n);
+            Span<double> invWidth = _invWidth[l].AsSpan(i * n, n);
+            IntervalPolynomials polys = layer.Polynomials[i];
+            int outside = polys.IntervalCount;
+            for (int p = 0; p < n; p++)
+            {
+                int j = polys.Locate(x[p], out double f);
+                interval[p] = j;
+                frac[p] = f;
+                invWidth[p] = j < outside ? polys.InverseWidth(j) : 0;
+            }
+
+            Span<double> silu = _silu[l].AsSpan(i * Derivs * n, Derivs * n);
+            SiluBlock(x, silu, n);
+            if (_s > 0)
+            {
+                PairProducts(l, i);
+            }
+
+            int rows = outside + 1;
+            int wb0 = layer.BaseWeightIndex(i, 0), ws0 = layer.SplineScaleIndex(i, 0);
+            for (int o = 0; o < nOut; o++)
+            {
+                ReadOnlySpan<double> table = _poly[l].AsSpan((i * nOut + o) * rows * k1, rows * k1);
+                Span<double> spline = _spline[l].AsSpan((i * nOut + o) * Derivs * n, Derivs * n);
+                SplineBlock(table, k1, interval, frac, invWidth, order, spline, n);
+                double wb = parameters[wb0 + o], ws = parameters[ws0 + o];
+                for (int r = 0; r <= Math.Min(order, _forwardOrder); r++)
+                {
+                    Span<double> phi = _phi.AsSpan(r * n, n);
+                    TensorPrimitives.Multiply(silu.Slice(r * n, n), wb, phi);
+                    TensorPrimitives.MultiplyAdd(spline.Slice(r * n, n), ws, phi, phi);
+                }
+
+                ChainRule(l, i, next.Slice(o * _c * n, _c * n));
+            }
+        }
+    }
+
+    // target channels of output o += φ pushed through input i's channels:
+    // value += φ0; first_f += φ1·∂_f a; second_s += φ2·∂_a a·∂_b a + φ1·∂²_s a.
+    private void ChainRule(int l, int i, Span<double> target)
+    {
+        int n = _count;
+        ReadOnlySpan<double> a = _act[l].AsSpan(i * _c * n, _c * n);
+        ReadOnlySpan<double> phi0 = _phi.AsSpan(0, n), phi1 = _phi.AsSpan(n, n), phi2 = _phi.AsSpan(2 * n, n);
+        Span<double> value = target[..n];
+        TensorPrimitives.Add(value, phi0, value);
+        for (int f = 1; f <= _f; f++)
+        {
+            if (l == 0 && _firstVariable[f - 1] != i)
+            {
+                continue; // ∂x̂_i/∂x_v = 0
+            }
+
+            Span<double> t = target.Slice(f * n, n);
+            TensorPrimitives.FusedMultiplyAdd(phi1, a.Slice(f * n, n), t, t);
+        }
+
+        for (int s = 0; s < _s; s++)
+        {
+            Span<double> t = target.Slice((1 + _f + s) * n, n);
+            TensorPrimitives.FusedMultiplyAdd(phi2, _pairProduct.AsSpan(s * n, n), t, t);
+            if (l > 0)
+            {
+                TensorPrimitives.FusedMultiplyAdd(phi1, a.Slice((1 + _f + s) * n, n), t, t); // layer-0 inputs have no curvature
+            }
+        }
+    }
+
+    // pairProduct[s] = ∂_a x · ∂_b x for input i of layer l.
+    private void PairProducts(int l, int i)
+    {
+        int n = _count;
+        ReadOnlySpan<double> a = _act[l].AsSpan(i * _c * n, _c * n);
+        for (int s = 0; s < _s; s++)
+        {
+            TensorPrimitives.Multiply(a.Slice((1 + _pairA[s]) * n, n), a.Slice((1 + _pairB[s]) * n, n), _pairProduct.AsSpan(s * n, n));
+        }
+    }
+
+    // silu[r*n + p] = dʳ silu / dxʳ at x[p], r = 0..3, from σ = sigmoid(x).
+    private static void SiluBlock(ReadOnlySpan<double> x, Span<double> silu, int n)
+    {
+        Span<double> s = silu.Slice(3 * n, n); // σ, overwritten last
+        TensorPrimitives.Sigmoid(x, s);
+        for (int p = 0; p < n; p++)
+        {
+            double z = x[p], sg = s[p], dd = sg * (1 - sg), a = 1 - 2 * sg;
+            silu[p] = z * sg;
+            silu[n + p] = sg + z * dd;
+            silu[2 * n + p] = dd * (2 + z * a);
+            silu[3 * n + p] = dd * (a * (3 + z * a) - 2 * z * dd);
+        }
+    }
+
+    // spline[r*n + p] = dʳ/dxʳ of the edge's spline at each point, by Horner on its interval's polynomial.
+    private static void SplineBlock(ReadOnlySpan<double> table, int k1, ReadOnlySpan<int> interval, ReadOnlySpan<double> frac,
+        ReadOnlySpan<double> invWidth, int order, Span<double> spline, int n)
+    {
+        int k = k1 - 1;
+        for (int p = 0; p < n; p++)
+        {
+            ReadOnlySpan<double> c = table.Slice(interval[p] * k1, k1);
+            double f = frac[p];
+            double p0 = c[k], p1 = 0, p2 = 0, p3 = 0;
+            for (int q = k - 1; q >= 0; q--)
+            {
+                p3 = p3 * f + p2;
+                p2 = p2 * f + p1;
+                p1 = p1 * f + p0;
+                p0 = p0 * f + c[q];
+            }
+
+            double h = invWidth[p];
+            spline[p] = p0;
+            spline[n + p] = p1 * h;
+            if (order >= 2)
+            {
+                spline[2 * n + p] = 2 * p2 * h * h;
+            }
+
+            if (order >= 3)
+            {
+                spline[3 * n + p] = 6 * p3 * h * h * h;
+            }
+        }
+    }
+}
