@@ -19,6 +19,7 @@ var cases = new List<(string Model, string Width, string Grid, Func<INetwork> Cr
     ("kan", "2,10,1", "5", () => KanNetwork.Create(box, [2, 10, 1], 5, 3, 0)),
     ("kan", "2,10,1", "20", () => KanNetwork.Create(box, [2, 10, 1], 20, 3, 0)),
     ("kan", "2,10,1", "100", () => KanNetwork.Create(box, [2, 10, 1], 100, 3, 0)),
+    ("mlp", "2,100,100,100,1", "-", () => MlpNetwork.Create(box, [2, 100, 100, 100, 1], Activation.Tanh, 0)),
 };
 
 foreach ((string model, string width, string grid, Func<INetwork> create) in cases)

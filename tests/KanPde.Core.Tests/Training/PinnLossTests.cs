@@ -7,11 +7,12 @@ namespace KanPde.Core.Tests.Training;
 
 public sealed class PinnLossTests
 {
-    public static TheoryData<string> Models => new() { "kan" };
+    public static TheoryData<string> Models => new() { "kan", "mlp" };
 
     internal static INetwork Model(string kind, Box box) => kind switch
     {
         "kan" => KanNetwork.Create(box, [2, 5, 1], 5, 3, 3),
+        "mlp" => MlpNetwork.Create(box, [2, 12, 9, 1], Activation.Tanh, 3),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -1,0 +1,154 @@
+using System.Numerics.Tensors;
+using KanPde.Core.Derivatives;
+using KanPde.Core.LinearAlgebra;
+
+namespace KanPde.Core.Networks;
+
+/// <summary>
+/// Sweeps of an <see cref="MlpNetwork"/> over a block of n points carrying C channels. A layer's
+/// channels form one matrix (neurons × C·n, column c·n + p), so z = W·a is one matrix product for all
+/// channels at once (the bias touches the value columns only); the activation then applies
+/// a = σ(z), ∂a = σ′(z)·∂z, ∂²a = σ″(z)·∂z∂z + σ′(z)·∂²z column-block by column-block.
+/// </summary>
+internal sealed partial class MlpWorkspace : INetworkWorkspace
+{
+    private readonly MlpNetwork _net;
+    private readonly int[] _widths;
+    private readonly int _layers;
+    private readonly int _c, _f, _s;
+    private readonly int[] _pairA, _pairB, _firstVariable;
+    private readonly double[] _inputScale, _inputCenter;
+    private readonly double[][] _a;    // [l] layer l's input channels, widths[l] × C·n
+    private readonly double[][] _z;    // [l] hidden pre-activations, widths[l+1] × C·n
+    private readonly double[][] _sig;  // [l] σ⁽ʳ⁾(z value), widths[l+1] × 4·n
+    private readonly double[] _transposed; // scratch for Aᵀ or Wᵀ
+    private readonly double[] _adjA, _adjZ, _tmp;
+    private readonly double[] _gradient;
+    private int _count;
+
+    public MlpWorkspace(MlpNetwork network, DerivativeSet derivatives, int blockSize)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(derivatives);
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
+        if (derivatives.InputCount != network.InputCount)
+        {
+            throw new ArgumentException("Derivative set is for another number of inputs.", nameof(derivatives));
+        }
+
+        _net = network;
+        _widths = network.Widths.ToArray();
+        _layers = _widths.Length - 1;
+        Derivatives = derivatives;
+        BlockSize = blockSize;
+        _c = derivatives.ChannelCount;
+        _f = derivatives.FirstCount;
+        _s = derivatives.SecondCount;
+        _pairA = derivatives.PairFirst.ToArray();
+        _pairB = derivatives.PairSecond.ToArray();
+        _firstVariable = derivatives.FirstVariables.ToArray();
+        _inputScale = Enumerable.Range(0, network.InputCount).Select(k => 1 / network.Domain.HalfWidth(k)).ToArray();
+        _inputCenter = Enumerable.Range(0, network.InputCount).Select(k => network.Domain.Center(k)).ToArray();
+        int cols = _c * blockSize, maxWidth = _widths.Max();
+        _a = new double[_layers][];
+        _z = new double[_layers][];
+        _sig = new double[_layers][];
+        for (int l = 0; l < _layers; l++)
+        {
+            _a[l] = new double[_widths[l] * cols];
+            _z[l] = l + 1 < _layers ? new double[_widths[l + 1] * cols] : [];
+            _sig[l] = l + 1 < _layers ? new double[_widths[l + 1] * 4 * blockSize] : [];
+        }
+
+        _transposed = new double[Math.Max(maxWidth * cols, maxWidth * maxWidth)];
+        _adjA = new double[maxWidth * cols];
+        _adjZ = new double[maxWidth * cols];
+        _tmp = new double[blockSize];
+        _gradient = new double[network.ParameterCount];
+    }
+
+    public DerivativeSet Derivatives { get; }
+
+    public int BlockSize { get; }
+
+    /// <summary>MLP rows are dense: every parameter, in order.</summary>
+    public int RowLength => _net.ParameterCount;
+
+    public void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputs, int count, Span<double> channels)
+    {
+        int d = _net.InputCount;
+        if ((uint)count > (uint)BlockSize || inputs.Length < count * d || channels.Length < count * _c)
+        {
+            throw new ArgumentException("Block larger than the workspace or buffers too short.");
+        }
+
+        if (parameters.Length != _net.ParameterCount)
+        {
+            throw new ArgumentException("Parameter vector of the wrong length.", nameof(parameters));
+        }
+
+        _count = count;
+        int n = count, cols = _c * n;
+        Span<double> a0 = _a[0].AsSpan(0, d * cols);
+        a0.Clear();
+        for (int i = 0; i < d; i++)
+        {
+            Span<double> value = a0.Slice(i * cols, n);
+            TensorPrimitives.Subtract(inputs.Slice(i * n, n), _inputCenter[i], value);
+            TensorPrimitives.Multiply(value, _inputScale[i], value);
+        }
+
+        for (int f = 0; f < _f; f++)
+        {
+            int v = _firstVariable[f];
+            a0.Slice(v * cols + (1 + f) * n, n).Fill(_inputScale[v]);
+        }
+
+        for (int l = 0; l < _layers; l++)
+        {
+            int nIn = _widths[l], nOut = _widths[l + 1];
+            Span<double> z = l + 1 < _layers ? _z[l].AsSpan(0, nOut * cols) : channels[..cols];
+            z.Clear();
+            Gemm.MultiplyAdd(parameters.Slice(_net.WeightOffset(l), nOut * nIn), _a[l].AsSpan(0, nIn * cols), z, nOut, nIn, cols);
+            ReadOnlySpan<double> bias = parameters.Slice(_net.BiasOffset(l), nOut);
+            for (int o = 0; o < nOut; o++)
+            {
+                Span<double> value = z.Slice(o * cols, n);
+                TensorPrimitives.Add(value, bias[o], value);
+            }
+
+            if (l + 1 < _layers)
+            {
+                for (int o = 0; o < nOut; o++)
+                {
+                    Activate(l, o);
+                }
+            }
+        }
+    }
+
+    // a = σ(z), a_f = σ′·z_f, a_s = σ″·z_a·z_b + σ′·z_s for neuron o of hidden layer l.
+    private void Activate(int l, int o)
+    {
+        int n = _count, cols = _c * n;
+        ReadOnlySpan<double> z = _z[l].AsSpan(o * cols, cols);
+        Span<double> sig = _sig[l].AsSpan(o * 4 * n, 4 * n);
+        Span<double> a = _a[l + 1].AsSpan(o * cols, cols);
+        ActivationBlock.Evaluate(_net.Activation, z[..n], sig);
+        ReadOnlySpan<double> s1 = sig.Slice(n, n), s2 = sig.Slice(2 * n, n);
+        sig[..n].CopyTo(a);
+        for (int f = 1; f <= _f; f++)
+        {
+            TensorPrimitives.Multiply(s1, z.Slice(f * n, n), a.Slice(f * n, n));
+        }
+
+        for (int s = 0; s < _s; s++)
+        {
+            int ch = 1 + _f + s;
+            Span<double> t = a.Slice(ch * n, n);
+            TensorPrimitives.Multiply(z.Slice((1 + _pairA[s]) * n, n), z.Slice((1 + _pairB[s]) * n, n), t);
+            TensorPrimitives.Multiply(t, s2, t);
+            TensorPrimitives.FusedMultiplyAdd(s1, z.Slice(ch * n, n), t, t);
+        }
+    }
+}
