@@ -24,7 +24,7 @@ public readonly record struct Rgb(byte R, byte G, byte B)
     /// <summary>Componentwise linear interpolation: t = 0 gives <paramref name="a"/>, t = 1 gives <paramref name="b"/>.</summary>
     public static Rgb Lerp(Rgb a, Rgb b, double t)
     {
-        static byte Mix(byte x, byte y, double t) => (byte)Math.Clamp(Math.Round(x + (y - x) * t), 0, 255);
+        static byte Mix(byte x, byte y, double t) => (byte)Math.Clamp(Math.Round(x + (y - x) * t, MidpointRounding.AwayFromZero), 0, 255);
         return new Rgb(Mix(a.R, b.R, t), Mix(a.G, b.G, t), Mix(a.B, b.B, t));
     }
 }
