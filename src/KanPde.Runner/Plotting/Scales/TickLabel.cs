@@ -14,29 +14,27 @@ public readonly record struct TickLabel(string Text, string? Exponent = null)
     public override string ToString() => Exponent is null ? Text : $"{Text}^{Exponent}";
 
     /// <summary>
-    /// A label for a tick of a linear axis with spacing <paramref name="step"/>: fixed-point with as many
-    /// decimals as the step needs, or m×10ᵉ when the numbers are very large or very small.
+    /// A label for a tick of a linear axis with spacing <paramref name="step"/> whose largest tick has
+    /// magnitude <paramref name="largest"/>: fixed-point with as many decimals as the step needs, or, for
+    /// every tick of an axis with very large (≥ 10⁶) or very finely spaced (&lt; 10⁻⁴) ticks, m×10ᵉ.
     /// </summary>
-    public static TickLabel ForLinear(double value, double step)
+    public static TickLabel ForLinear(double value, double step, double largest)
     {
         if (Math.Abs(value) < step * 1e-9)
         {
             return new TickLabel("0");
         }
 
-        bool scientific = Math.Abs(value) >= 1e6 || step < 1e-4;
-        if (!scientific)
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        if (largest < 1e6 && step >= 1e-4)
         {
             int decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9));
-            return new TickLabel(Signed(value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)));
+            return new TickLabel(Signed(value.ToString("F" + decimals.ToString(inv), inv)));
         }
 
         int e = (int)Math.Floor(Math.Log10(Math.Abs(value)) + 1e-9);
         double mantissa = Math.Round(value / Ticks.PowerOfTen(e), 3);
-        string m = mantissa.ToString("0.###", CultureInfo.InvariantCulture);
-        return m is "1" or "-1"
-            ? new TickLabel(Signed(m == "1" ? "10" : "-10"), Signed(e.ToString(CultureInfo.InvariantCulture)))
-            : new TickLabel(Signed(m) + "×10", Signed(e.ToString(CultureInfo.InvariantCulture)));
+        return new TickLabel(Signed(mantissa.ToString("0.###", inv)) + "×10", Signed(e.ToString(inv)));
     }
 
     /// <summary>A label for 10^k on a log axis: "10" with superscript k.</summary>

@@ -52,7 +52,8 @@ internal static class AxisLayout
         bool Inside(double v) => v >= range.Min - 1e-9 * Math.Abs(range.Span) && v <= range.Max + 1e-9 * Math.Abs(range.Span);
         double[] major = ticks.Major.Where(Inside).ToArray();
         ticks = ticks with { Range = range, Major = major, Minor = ticks.Minor.Where(Inside).ToArray() };
-        TickLabel[] labels = major.Select(v => log ? TickLabel.ForPower(v) : TickLabel.ForLinear(v, ticks.Step)).ToArray();
+        double largest = major.Select(Math.Abs).DefaultIfEmpty(0).Max();
+        TickLabel[] labels = major.Select(v => log ? TickLabel.ForPower(v) : TickLabel.ForLinear(v, ticks.Step, largest)).ToArray();
         return new ResolvedAxis(axis, IScale.For(axis.Scale, range), ticks, labels);
     }
 

@@ -12,19 +12,20 @@ public sealed class TickLabelTests
     [InlineData(0.25, 0.05, "0.25")]
     public void ForLinear_OrdinaryNumbers_FixedPointWithTheStepsDecimals(double value, double step, string expected)
     {
-        TickLabel label = TickLabel.ForLinear(value, step);
+        TickLabel label = TickLabel.ForLinear(value, step, 1000);
 
         Assert.Equal(expected, label.Text);
         Assert.Null(label.Exponent);
     }
 
     [Theory]
-    [InlineData(2e6, 1e6, "2×10", "6")]
-    [InlineData(1e7, 1e6, "10", "7")]
-    [InlineData(-3e-5, 1e-5, "\u22123×10", "\u22125")]
-    public void ForLinear_ExtremeNumbers_MantissaTimesPowerOfTen(double value, double step, string text, string exponent)
+    [InlineData(2e6, 1e6, 1e7, "2×10", "6")]
+    [InlineData(1e7, 1e6, 1e7, "1×10", "7")]
+    [InlineData(800000, 200000, 1.2e6, "8×10", "5")]
+    [InlineData(-3e-5, 1e-5, 3e-5, "\u22123×10", "\u22125")]
+    public void ForLinear_AxisWithExtremeNumbers_MantissaTimesPowerOfTen(double value, double step, double largest, string text, string exponent)
     {
-        Assert.Equal(new TickLabel(text, exponent), TickLabel.ForLinear(value, step));
+        Assert.Equal(new TickLabel(text, exponent), TickLabel.ForLinear(value, step, largest));
     }
 
     [Theory]

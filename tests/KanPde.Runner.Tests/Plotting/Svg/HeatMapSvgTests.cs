@@ -125,4 +125,15 @@ public sealed class HeatMapSvgTests
     {
         Assert.Throws<ArgumentException>(() => new GridField(1, 1, 2, 0, 1, 2, new double[4]));
     }
+
+    [Fact]
+    public void Render_AllValuesMissing_GreyCellsAndAColourBar()
+    {
+        GridField field = new(0, 1, 2, 0, 1, 2, [double.NaN, double.NaN, double.NaN, double.NaN]);
+
+        SvgDocument svg = SvgDocument.Parse(Renderer.Render(Chart(field, new Axis("u"))));
+
+        Assert.All(Cells(svg), c => Assert.Equal("#bdbdbd", (string?)c.Attribute("fill")));
+        Assert.NotEmpty(svg.TickValues("value-axis"));
+    }
 }

@@ -179,4 +179,37 @@ public sealed class XYChartSvgTests
         Assert.True(Num(box, "x") < Num(frame, "x") + Num(frame, "width") / 2, "legend should sit on the left");
         Assert.True(Num(box, "y") < Num(frame, "y") + Num(frame, "height") / 2, "legend should sit at the top");
     }
+
+    [Fact]
+    public void Render_NoSeries_DrawsEmptyAxes()
+    {
+        SvgDocument svg = SvgDocument.Parse(Renderer.Render(Chart(Axis.Log("loss"))));
+
+        Assert.Empty(svg.WithClass("series"));
+        Assert.Empty(svg.WithClass("legend"));
+        Assert.Equal([1, 10], svg.TickValues("y-axis"));
+    }
+
+    [Fact]
+    public void Render_ExplicitRange_KeptExactlyAndTicksInside()
+    {
+        var chart = Chart(new Axis("u") { Min = -0.25, Max = 1.3 }, new Series("s", [0, 1], [-5, 5]));
+
+        double[] ticks = SvgDocument.Parse(Renderer.Render(chart)).TickValues("y-axis");
+
+        Assert.All(ticks, t => Assert.InRange(t, -0.25, 1.3));
+        Assert.Contains(0.0, ticks);
+    }
+
+    [Fact]
+    public void Render_TooSmallChart_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => Renderer.Render(Chart(new Axis("u")) with { Width = 50 }));
+    }
+
+    [Fact]
+    public void Series_MismatchedLengths_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new Series("s", [0, 1, 2], [0, 1]));
+    }
 }
