@@ -212,4 +212,17 @@ public sealed class XYChartSvgTests
     {
         Assert.Throws<ArgumentException>(() => new Series("s", [0, 1, 2], [0, 1]));
     }
+
+    [Fact]
+    public void Render_AutoLegend_DataInEveryCorner_LegendMovesOutsideRight()
+    {
+        var zigzag = new Series("zigzag", [0, 1, 0, 1], [0, 1, 1, 0]);
+
+        SvgDocument svg = SvgDocument.Parse(Renderer.Render(Chart(new Axis("u"), zigzag)));
+
+        XElement box = svg.Single("legend").Element(SvgDocument.Ns + "rect")!;
+        XElement frame = svg.Single("frame");
+        double Num(XElement e, string a) => double.Parse((string)e.Attribute(a)!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Num(box, "x") > Num(frame, "x") + Num(frame, "width"));
+    }
 }
