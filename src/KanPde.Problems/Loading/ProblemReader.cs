@@ -30,18 +30,18 @@ internal sealed partial class ProblemReader
 
     private void Error(YamlTree node, string message) => Report(node.Start, message);
 
-    /// <summary>The node as a map whose keys are all in <paramref name="keys"/>; unknown keys are reported.</summary>
+    /// <summary>The node as a map whose keys are all in <paramref name="keys"/> (any keys when none are given); unknown keys are reported.</summary>
     private YamlMap? Map(YamlTree node, string what, string? where, params string[] keys)
     {
         if (node is not YamlMap map)
         {
-            Error(node, $"{what} must be a map of keys ({string.Join(", ", keys)}), not {node.Kind}");
+            Error(node, keys.Length == 0 ? $"{what} must be a map of names to values, not {node.Kind}" : $"{what} must be a map of keys ({string.Join(", ", keys)}), not {node.Kind}");
             return null;
         }
 
         foreach (KeyValuePair<YamlText, YamlTree> entry in map.Entries)
         {
-            if (!keys.Contains(entry.Key.Value))
+            if (keys.Length > 0 && !keys.Contains(entry.Key.Value))
             {
                 string place = where is null ? "" : $" in {where}";
                 string hint = Suggestions.Closest(entry.Key.Value, keys) is { } match
