@@ -20,6 +20,29 @@ internal sealed partial class ProblemReader
         _source = new SourceText(text);
     }
 
+    // Keys that live in one place only, to point a misplaced or misspelt key to where it belongs.
+    private static readonly Dictionary<string, string> KeysElsewhere = new()
+    {
+        ["steps"] = "a stage of training.schedule, or mlp",
+        ["grid"] = "kan, or a stage of training.schedule",
+        ["interior"] = "training.points",
+        ["boundary"] = "training.points",
+        ["width"] = "kan or mlp",
+        ["order"] = "kan",
+        ["grid_update"] = "kan",
+        ["activation"] = "mlp",
+        ["seed"] = "training",
+        ["sampling"] = "training",
+        ["weights"] = "training",
+        ["optimizer"] = "training, or a stage of training.schedule",
+        ["learning_rate"] = "training",
+        ["schedule"] = "training",
+        ["at"] = "a condition",
+        ["weight"] = "a condition",
+        ["every"] = "kan.grid_update",
+        ["until"] = "kan.grid_update",
+    };
+
     private int ErrorCount => _diagnostics.Count(d => d.IsError);
 
     private void Report(int index, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error)
@@ -46,7 +69,9 @@ internal sealed partial class ProblemReader
                 string place = where is null ? "" : $" in {where}";
                 string hint = Suggestions.Closest(entry.Key.Value, keys) is { } match
                     ? $"; did you mean '{match}'?"
-                    : $"; expected one of: {string.Join(", ", keys)}";
+                    : Suggestions.Closest(entry.Key.Value, KeysElsewhere.Keys) is { } other
+                        ? $"; did you mean '{other}'? (it belongs in {KeysElsewhere[other]})"
+                        : $"; expected one of: {string.Join(", ", keys)}";
                 Error(entry.Key, $"unknown key '{entry.Key.Value}'{place}{hint}");
             }
         }

@@ -13,6 +13,7 @@ internal sealed class YamlTreeReader
     private readonly IParser _parser;
     private readonly Action<int, string> _report;
     private readonly Dictionary<string, YamlTree> _anchors = [];
+    private int _lastIndex;
 
     private YamlTreeReader(string text, Action<int, string> report)
     {
@@ -31,6 +32,12 @@ internal sealed class YamlTreeReader
         catch (YamlException e)
         {
             report((int)e.Start.Index, "YAML syntax error: " + CleanMessage(e.Message));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections; report where reading stopped.
+            report(reader._lastIndex, "YAML syntax error: the text after this point is not valid YAML (check brackets, quotes and indentation)");
             return null;
         }
     }
@@ -57,6 +64,7 @@ internal sealed class YamlTreeReader
     private YamlTree ReadNode()
     {
         ParsingEvent next = _parser.Current ?? throw new InvalidOperationException("Unexpected end of YAML events.");
+        _lastIndex = (int)next.Start.Index;
         switch (next)
         {
             case Scalar scalar:
