@@ -24,7 +24,7 @@ public static class Suggestions
             int distance = string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase)
                 ? 0
                 : Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance && distance <= limit && distance < Math.Max(name.Length, 2))
+            if (distance < bestDistance && distance <= limit && distance < name.Length)
             {
                 best = candidate;
                 bestDistance = distance;

@@ -147,7 +147,7 @@ public sealed class Parser
                 Expect(TokenKind.RightParen, "')'");
                 return inner;
             default:
-                throw Error(token.Offset, $"unexpected {token.Describe()}; expected a number, a name or '('");
+                throw Error(token.Offset, $"{Unexpected(token)}; expected a number, a name or '('");
         }
     }
 
@@ -174,7 +174,7 @@ public sealed class Parser
         Token token = Peek;
         if (token.Kind != kind)
         {
-            throw Error(token.Offset, $"unexpected {token.Describe()}; expected {what}");
+            throw Error(token.Offset, $"{Unexpected(token)}; expected {what}");
         }
 
         _next++;
@@ -197,6 +197,9 @@ public sealed class Parser
         };
         throw Error(token.Offset, message);
     }
+
+    private static string Unexpected(Token token) =>
+        token.Kind == TokenKind.End ? "the expression ends too soon" : $"unexpected {token.Describe()}";
 
     private static SyntaxException Error(int offset, string message) => new(new ExpressionError(offset, message));
 
