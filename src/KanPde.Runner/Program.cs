@@ -1,1 +1,3 @@
-Console.WriteLine("kanpde");
+using KanPde.Runner;
+
+return KanPdeApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,147 @@
+using KanPde.Core.Derivatives;
+using KanPde.Core.Sampling;
+using KanPde.Problems.Expressions;
+using KanPde.Problems.Expressions.Compilation;
+using KanPde.Problems.Specification;
+
+namespace KanPde.Problems.Compilation;
+
+/// <summary>How well the exact solution satisfies one equation of the problem.</summary>
+/// <param name="Equation">"the equation" or "condition 2 (x = -1, x = 1)".</param>
+/// <param name="MaxResidual">Largest |LHS − RHS| at the sample points.</param>
+/// <param name="Scale">Largest magnitude of any additive term of LHS or RHS, over the box and the sample points.</param>
+/// <param name="WorstPoint">Coordinates where the residual is largest.</param>
+public sealed record ExactCheckResult(string Equation, double MaxResidual, double Scale, IReadOnlyList<double> WorstPoint)
+{
+    /// <summary>MaxResidual / Scale (or MaxResidual when every term vanishes); NaN when not finite somewhere.</summary>
+    public double Relative => Scale > 0 ? MaxResidual / Scale : MaxResidual;
+}
+
+/// <summary>
+/// Evaluates the equation and every condition at the exact solution, its derivatives taken
+/// symbolically, at sample points: interior points for the equation, points on the faces for each
+/// condition. The residual is measured relative to the size of the terms: the largest magnitude of any
+/// additive term of either side, over the sample points and the interior (so that u = 0 on a face is
+/// measured against the size of u in the box, not against zero).
+/// </summary>
+public static class ExactSolutionCheck
+{
+    /// <summary>The default relative tolerance.</summary>
+    public const double DefaultTolerance = 1e-9;
+
+    /// <summary>The results for the equation and each condition, or null when the problem has no exact solution.</summary>
+    public static IReadOnlyList<ExactCheckResult>? Run(ProblemSpec spec, int interiorPoints = 256, int pointsPerFace = 64)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Exact is null)
+        {
+            return null;
+        }
+
+        var box = new Box([.. spec.Variables.Select(v => v.Low)], [.. spec.Variables.Select(v => v.High)]);
+        PointSet interior = Collocation.Interior(box, interiorPoints, SamplingMethod.Halton, spec.Training.Seed);
+        var derivatives = new Dictionary<DerivativeTerm, Node>();
+        Node Field(DerivativeTerm term)
+        {
+            if (!derivatives.TryGetValue(term, out Node? node))
+            {
+                node = spec.Exact.Expression;
+                if (term.Order >= 1)
+                {
+                    node = node.DifferentiateByVariable(term.First, spec.VariableNames);
+                }
+
+                if (term.Order == 2)
+                {
+                    node = node.DifferentiateByVariable(term.Second, spec.VariableNames);
+                }
+
+                derivatives[term] = node;
+            }
+
+            return node;
+        }
+
+        var results = new List<ExactCheckResult> { Check("the equation", spec.Equation, interior, interior, Field) };
+        for (int c = 0; c < spec.Conditions.Count; c++)
+        {
+            ConditionSpec condition = spec.Conditions[c];
+            PointSet faces = Collocation.Concatenate([.. condition.Faces.Select((f, k) =>
+                Collocation.Face(box, f.Variable, f.High, pointsPerFace, SamplingMethod.Halton, spec.Training.Seed, k))]);
+            string name = $"condition {c + 1} ({string.Join(", ", condition.Faces)}): {condition.Equation.Text}";
+            results.Add(Check(name, condition.Equation, faces, interior, Field));
+        }
+
+        return results;
+    }
+
+    private static ExactCheckResult Check(string name, EquationSpec equation, PointSet points, PointSet interior, Func<DerivativeTerm, Node> field)
+    {
+        Node Substitute(Node node) => node.Substitute(leaf => leaf is FieldNode f ? field(f.Term) : null);
+        var terms = new List<(double Sign, Node Term)>();
+        Flatten(equation.Left, 1, terms);
+        Flatten(equation.Right, -1, terms);
+
+        var residual = new double[points.Count];
+        double scale = 0;
+        foreach ((double sign, Node term) in terms)
+        {
+            var function = new PointFunction(Substitute(term));
+            double[] values = function.Evaluate(points);
+            for (int p = 0; p < values.Length; p++)
+            {
+                residual[p] += sign * values[p];
+                scale = Math.Max(scale, Math.Abs(values[p]));
+            }
+
+            foreach (double value in function.Evaluate(interior))
+            {
+                scale = double.IsFinite(value) ? Math.Max(scale, Math.Abs(value)) : scale;
+            }
+        }
+
+        int worst = 0;
+        double max = 0;
+        for (int p = 0; p < residual.Length; p++)
+        {
+            double r = Math.Abs(residual[p]);
+            if (!double.IsFinite(r))
+            {
+                worst = p;
+                max = double.NaN;
+                break;
+            }
+
+            if (r > max)
+            {
+                max = r;
+                worst = p;
+            }
+        }
+
+        double[] at = [.. Enumerable.Range(0, points.Dimension).Select(k => points.Coordinate(k)[worst])];
+        return new ExactCheckResult(name, max, scale, at);
+    }
+
+    // Splits a side of an equation into its additive terms, with their signs.
+    private static void Flatten(Node node, double sign, List<(double, Node)> terms)
+    {
+        switch (node)
+        {
+            case BinaryNode { Operator: BinaryOperator.Add } add:
+                Flatten(add.Left, sign, terms);
+                Flatten(add.Right, sign, terms);
+                break;
+            case BinaryNode { Operator: BinaryOperator.Subtract } sub:
+                Flatten(sub.Left, sign, terms);
+                Flatten(sub.Right, -sign, terms);
+                break;
+            case NegateNode negate:
+                Flatten(negate.Operand, -sign, terms);
+                break;
+            default:
+                terms.Add((sign, node));
+                break;
+        }
+    }
+}
