@@ -22,7 +22,7 @@ public static class Collocation
         int n = unit.Length / box.Dimension;
         for (int k = 0; k < box.Dimension; k++)
         {
-            Scale(unit.AsSpan(k * n, n), box.Low(k), box.High(k));
+            Scale(unit.AsSpan(k * n, n), box.Low[k], box.High[k]);
         }
 
         return new PointSet(box.Dimension, unit);
@@ -42,7 +42,7 @@ public static class Collocation
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(axis, box.Dimension);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         int d = box.Dimension;
-        double fixedValue = high ? box.High(axis) : box.Low(axis);
+        double fixedValue = high ? box.High[axis] : box.Low[axis];
         if (d == 1)
         {
             return new PointSet(1, [fixedValue]);
@@ -64,7 +64,7 @@ public static class Collocation
             }
 
             unit.AsSpan(source * n, n).CopyTo(target);
-            Scale(target, box.Low(k), box.High(k));
+            Scale(target, box.Low[k], box.High[k]);
             source++;
         }
 
@@ -80,7 +80,7 @@ public static class Collocation
         int n = unit.Length / box.Dimension;
         for (int k = 0; k < box.Dimension; k++)
         {
-            Scale(unit.AsSpan(k * n, n), box.Low(k), box.High(k));
+            Scale(unit.AsSpan(k * n, n), box.Low[k], box.High[k]);
         }
 
         return new PointSet(box.Dimension, unit);

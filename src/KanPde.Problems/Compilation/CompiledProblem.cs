@@ -1,3 +1,4 @@
+using KanPde.Core;
 using KanPde.Core.Sampling;
 using KanPde.Problems.Expressions.Compilation;
 using KanPde.Problems.Specification;

@@ -1,3 +1,4 @@
+using KanPde.Core;
 using KanPde.Core.Derivatives;
 using KanPde.Core.Sampling;
 using KanPde.Problems.Expressions;

@@ -1,3 +1,4 @@
+using KanPde.Core;
 using KanPde.Core.Sampling;
 
 namespace KanPde.Core.Tests.Sampling;
@@ -108,7 +109,7 @@ public sealed class CollocationTests
     [Fact]
     public void Face_InOneDimension_IsOnePoint()
     {
-        PointSet face = Collocation.Face(new Box([0], [3]), 0, high: true, 200, SamplingMethod.Uniform, 0);
+        PointSet face = Collocation.Face(new Box([0.0], [3.0]), 0, high: true, 200, SamplingMethod.Uniform, 0);
 
         Assert.Equal([3.0], face.Coordinates.ToArray());
     }
@@ -133,7 +134,7 @@ public sealed class CollocationTests
     [Fact]
     public void Box_LowNotBelowHigh_Throws()
     {
-        Assert.Throws<ArgumentException>(() => new Box([0], [0]));
+        Assert.Throws<ArgumentException>(() => new Box([0.0], [0.0]));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using KanPde.Core;
 using System.Diagnostics;
 using KanPde.Core.Derivatives;
 using KanPde.Core.Sampling;
@@ -154,7 +155,7 @@ public sealed class CompiledResidualTests(ITestOutputHelper output)
     {
         Node node = Binder.ParseAndBind(text, XY, out IReadOnlyList<ExpressionError> errors) ?? throw new InvalidOperationException(errors[0].Message);
         var residual = new CompiledResidual(node);
-        PointSet points = Collocation.Interior(new Box([-1, -1], [1, 1]), count, SamplingMethod.Uniform, 7);
+        PointSet points = Collocation.Interior(new Box([-1.0, -1.0], [1.0, 1.0]), count, SamplingMethod.Uniform, 7);
         var random = new SeededRandom(11);
         double[] fields = [.. Enumerable.Range(0, residual.Terms.Count * count).Select(_ => random.NextDouble() - 0.3)];
         return (residual, points, fields);

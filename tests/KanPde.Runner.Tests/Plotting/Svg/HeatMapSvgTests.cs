@@ -1,3 +1,4 @@
+using KanPde.Core;
 using System.Xml.Linq;
 using KanPde.Runner.Plotting;
 using KanPde.Runner.Plotting.Svg;
