@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using KanPde.Core.Splines;
 
 namespace KanPde.Core.Networks;
@@ -117,6 +119,12 @@ internal sealed partial class KanWorkspace
         ReadOnlySpan<double> l0 = _lambda.AsSpan(0, n), l1 = _lambda.AsSpan(n, n), l2 = _lambda.AsSpan(2 * n, n);
         ref int low = ref _touchedLow[l][i];
         ref int high = ref _touchedHigh[l][i];
+        if (k1 == 4)
+        {
+            ScatterCubic(polyGrad, interval, frac, invWidth, order, ws, outside, ref low, ref high);
+            return;
+        }
+
         for (int p = 0; p < n; p++)
         {
             int j = interval[p];
@@ -141,6 +149,40 @@ internal sealed partial class KanWorkspace
                 pw1 = pw1 * f + pw;
                 pw *= f;
             }
+        }
+    }
+
+    // The cubic case unrolled: Σ_r λ_r·dʳ/dxʳ f^q for q = 0..3.
+    private void ScatterCubic(Span<double> polyGrad, ReadOnlySpan<int> interval, ReadOnlySpan<double> frac, ReadOnlySpan<double> invWidth,
+        int order, double ws, int outside, ref int low, ref int high)
+    {
+        int n = _count;
+        ReadOnlySpan<double> l0 = _lambda.AsSpan(0, n), l1 = _lambda.AsSpan(n, n), l2 = _lambda.AsSpan(2 * n, n);
+        double w1 = order >= 1 ? ws : 0, w2 = order >= 2 ? ws : 0; // λ1, λ2 are zero below that order
+        ref double g = ref MemoryMarshal.GetReference(polyGrad);
+        int rows = polyGrad.Length / 4;
+        for (int p = 0; p < n; p++)
+        {
+            int j = interval[p];
+            if (j == outside)
+            {
+                continue;
+            }
+
+            if ((uint)j >= (uint)rows)
+            {
+                throw new IndexOutOfRangeException();
+            }
+
+            low = Math.Min(low, j);
+            high = Math.Max(high, j);
+            double f = frac[p], h = invWidth[p];
+            double a0 = ws * l0[p], a1 = w1 * l1[p] * h, a2 = w2 * l2[p] * h * h;
+            ref double t = ref Unsafe.Add(ref g, j * 4);
+            t += a0;
+            Unsafe.Add(ref t, 1) += a0 * f + a1;
+            Unsafe.Add(ref t, 2) += (a0 * f + 2 * a1) * f + 2 * a2;
+            Unsafe.Add(ref t, 3) += ((a0 * f + 3 * a1) * f + 6 * a2) * f;
         }
     }
 

@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using KanPde.Core.Splines;
 
 namespace KanPde.Core.Networks;
@@ -61,13 +64,7 @@ internal sealed partial class KanWorkspace
             Span<double> invWidth = _invWidth[l].AsSpan(i * n, n);
             IntervalPolynomials polys = layer.Polynomials[i];
             int outside = polys.IntervalCount;
-            for (int p = 0; p < n; p++)
-            {
-                int j = polys.Locate(x[p], out double f);
-                interval[p] = j;
-                frac[p] = f;
-                invWidth[p] = j < outside ? polys.InverseWidth(j) : 0;
-            }
+            polys.LocateBlock(x, interval, frac, invWidth);
 
             Span<double> silu = _silu[l].AsSpan(i * Derivs * n, Derivs * n);
             SiluBlock(x, silu, n);
@@ -143,7 +140,19 @@ internal sealed partial class KanWorkspace
     {
         Span<double> s = silu.Slice(3 * n, n); // σ, overwritten last
         TensorPrimitives.Sigmoid(x, s);
-        for (int p = 0; p < n; p++)
+        int p = 0;
+        Vector256<double> one = Vector256<double>.One, two = Vector256.Create(2.0), three = Vector256.Create(3.0);
+        for (; p + 4 <= n; p += 4)
+        {
+            Vector256<double> z = Vector256.Create(x.Slice(p, 4)), sg = Vector256.Create(s.Slice(p, 4));
+            Vector256<double> dd = sg * (one - sg), a = one - two * sg;
+            (z * sg).CopyTo(silu.Slice(p, 4));
+            (sg + z * dd).CopyTo(silu.Slice(n + p, 4));
+            (dd * (two + z * a)).CopyTo(silu.Slice(2 * n + p, 4));
+            (dd * (a * (three + z * a) - two * z * dd)).CopyTo(silu.Slice(3 * n + p, 4));
+        }
+
+        for (; p < n; p++)
         {
             double z = x[p], sg = s[p], dd = sg * (1 - sg), a = 1 - 2 * sg;
             silu[p] = z * sg;
@@ -158,6 +167,12 @@ internal sealed partial class KanWorkspace
         ReadOnlySpan<double> invWidth, int order, Span<double> spline, int n)
     {
         int k = k1 - 1;
+        if (k == 3 && interval.Length >= n && frac.Length >= n && invWidth.Length >= n && spline.Length >= 4 * n)
+        {
+            CubicBlock(table, interval, frac, invWidth, spline, n);
+            return;
+        }
+
         for (int p = 0; p < n; p++)
         {
             ReadOnlySpan<double> c = table.Slice(interval[p] * k1, k1);
@@ -183,6 +198,35 @@ internal sealed partial class KanWorkspace
             {
                 spline[3 * n + p] = 6 * p3 * h * h * h;
             }
+        }
+    }
+
+    // The cubic case unrolled: value and three derivatives of c0 + c1·f + c2·f² + c3·f³, scaled by 1/h.
+    // Interval indices come from LocateBlock and address rows of a table with IntervalCount + 1 rows.
+    private static void CubicBlock(ReadOnlySpan<double> table, ReadOnlySpan<int> interval, ReadOnlySpan<double> frac,
+        ReadOnlySpan<double> invWidth, Span<double> spline, int n)
+    {
+        ref double t = ref MemoryMarshal.GetReference(table);
+        ref double s0 = ref MemoryMarshal.GetReference(spline);
+        ref double s1 = ref Unsafe.Add(ref s0, n);
+        ref double s2 = ref Unsafe.Add(ref s1, n);
+        ref double s3 = ref Unsafe.Add(ref s2, n);
+        int rows = table.Length / 4;
+        for (int p = 0; p < n; p++)
+        {
+            int j = interval[p];
+            if ((uint)j >= (uint)rows)
+            {
+                throw new IndexOutOfRangeException();
+            }
+
+            ref double c = ref Unsafe.Add(ref t, j * 4);
+            double c0 = c, c1 = Unsafe.Add(ref c, 1), c2 = Unsafe.Add(ref c, 2), c3 = Unsafe.Add(ref c, 3);
+            double f = frac[p], h = invWidth[p];
+            Unsafe.Add(ref s0, p) = ((c3 * f + c2) * f + c1) * f + c0;
+            Unsafe.Add(ref s1, p) = ((3 * c3 * f + 2 * c2) * f + c1) * h;
+            Unsafe.Add(ref s2, p) = (6 * c3 * f + 2 * c2) * h * h;
+            Unsafe.Add(ref s3, p) = 6 * c3 * h * h * h;
         }
     }
 }

@@ -65,6 +65,51 @@ public sealed class IntervalPolynomials
     public double InverseWidth(int j) => _inverseWidth[j];
 
     /// <summary>
+    /// <see cref="Locate"/> for a block: effectively <c>interval[p] = Locate(x[p], out frac[p])</c> and
+    /// <c>inverseWidth[p]</c> = 1/(t_{j+1} − t_j), or 0 outside the knots.
+    /// </summary>
+    public void LocateBlock(ReadOnlySpan<double> x, Span<int> interval, Span<double> frac, Span<double> inverseWidth)
+    {
+        int n = x.Length, outside = _inverseWidth.Length;
+        if (interval.Length < n || frac.Length < n || inverseWidth.Length < n)
+        {
+            throw new ArgumentException("Destination shorter than the source.");
+        }
+
+        if (!_uniform)
+        {
+            for (int p = 0; p < n; p++)
+            {
+                int j = Locate(x[p], out double f);
+                interval[p] = j;
+                frac[p] = f;
+                inverseWidth[p] = j < outside ? _inverseWidth[j] : 0;
+            }
+
+            return;
+        }
+
+        double origin = _origin, scale = _inverseSpacing;
+        for (int p = 0; p < n; p++)
+        {
+            double u = (x[p] - origin) * scale;
+            if (u >= 0 && u < outside)
+            {
+                int j = (int)u;
+                interval[p] = j;
+                frac[p] = u - j;
+                inverseWidth[p] = scale;
+            }
+            else
+            {
+                interval[p] = outside;
+                frac[p] = 0;
+                inverseWidth[p] = 0;
+            }
+        }
+    }
+
+    /// <summary>
     /// Locates x: the interval j and local coordinate f ∈ [0, 1), or j = <see cref="IntervalCount"/>
     /// (meaning "every basis function is zero here") when x lies outside [t_0, t_{G+2k}).
     /// </summary>
