@@ -40,7 +40,7 @@ foreach ((string model, string width, string grid, Func<INetwork> create) in cas
     var gradient = new double[network.ParameterCount];
     double[] theta = network.Parameters;
     var warm = Stopwatch.StartNew();
-    while (warm.Elapsed.TotalSeconds < seconds / 4)
+    while (warm.Elapsed.TotalSeconds < Math.Max(1.5, seconds / 4)) // past tiered JIT and dynamic PGO
     {
         loss.Evaluate(theta, gradient);
     }

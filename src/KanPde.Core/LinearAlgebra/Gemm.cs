@@ -30,6 +30,11 @@ public static class Gemm
             for (; j + 8 <= n; j += 8)
             {
                 int i = 0;
+                for (; i + 6 <= m; i += 6)
+                {
+                    Kernel6x8(ref ra, ref rb, ref rc, i, j, q0, q1, k, n);
+                }
+
                 for (; i + 4 <= m; i += 4)
                 {
                     Kernel4x8(ref ra, ref rb, ref rc, i, j, q0, q1, k, n);
@@ -39,6 +44,16 @@ public static class Gemm
                 {
                     Kernel1x8(ref ra, ref rb, ref rc, i, j, q0, q1, k, n);
                 }
+            }
+
+            if (j + 4 <= n)
+            {
+                for (int i = 0; i < m; i++)
+                {
+                    Kernel1x4(ref ra, ref rb, ref rc, i, j, q0, q1, k, n);
+                }
+
+                j += 4;
             }
 
             for (; j < n; j++)
@@ -80,6 +95,46 @@ public static class Gemm
                 }
             }
         }
+    }
+
+    // 6 rows × 8 columns: twelve accumulators, two loads of B and six broadcasts per step of q.
+    private static void Kernel6x8(ref double a, ref double b, ref double c, int i, int j, int q0, int q1, int k, int n)
+    {
+        Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        ref double a0 = ref Unsafe.Add(ref a, i * k);
+        for (int q = q0; q < q1; q++)
+        {
+            ref double bq = ref Unsafe.Add(ref b, q * n + j);
+            Vector256<double> b0 = Vector256.LoadUnsafe(ref bq);
+            Vector256<double> b1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bq, 4));
+            ref double aq = ref Unsafe.Add(ref a0, q);
+            Vector256<double> x = Vector256.Create(aq);
+            c00 = Vector256.FusedMultiplyAdd(x, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+            x = Vector256.Create(Unsafe.Add(ref aq, k));
+            c10 = Vector256.FusedMultiplyAdd(x, b0, c10);
+            c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+            x = Vector256.Create(Unsafe.Add(ref aq, 2 * k));
+            c20 = Vector256.FusedMultiplyAdd(x, b0, c20);
+            c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+            x = Vector256.Create(Unsafe.Add(ref aq, 3 * k));
+            c30 = Vector256.FusedMultiplyAdd(x, b0, c30);
+            c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+            x = Vector256.Create(Unsafe.Add(ref aq, 4 * k));
+            c40 = Vector256.FusedMultiplyAdd(x, b0, c40);
+            c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+            x = Vector256.Create(Unsafe.Add(ref aq, 5 * k));
+            c50 = Vector256.FusedMultiplyAdd(x, b0, c50);
+            c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+        }
+
+        AddTo(ref Unsafe.Add(ref c, i * n + j), c00, c01);
+        AddTo(ref Unsafe.Add(ref c, (i + 1) * n + j), c10, c11);
+        AddTo(ref Unsafe.Add(ref c, (i + 2) * n + j), c20, c21);
+        AddTo(ref Unsafe.Add(ref c, (i + 3) * n + j), c30, c31);
+        AddTo(ref Unsafe.Add(ref c, (i + 4) * n + j), c40, c41);
+        AddTo(ref Unsafe.Add(ref c, (i + 5) * n + j), c50, c51);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -130,6 +185,48 @@ public static class Gemm
         }
 
         AddTo(ref Unsafe.Add(ref c, i * n + j), c0, c1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Kernel1x4(ref double a, ref double b, ref double c, int i, int j, int q0, int q1, int k, int n)
+    {
+        Vector256<double> c0 = default, c1 = default;
+        ref double ai = ref Unsafe.Add(ref a, i * k);
+        int q = q0;
+        for (; q + 1 < q1; q += 2) // two independent chains
+        {
+            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, q)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b, q * n + j)), c0);
+            c1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, q + 1)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b, (q + 1) * n + j)), c1);
+        }
+
+        if (q < q1)
+        {
+            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, q)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b, q * n + j)), c0);
+        }
+
+        ref double target = ref Unsafe.Add(ref c, i * n + j);
+        (Vector256.LoadUnsafe(ref target) + c0 + c1).StoreUnsafe(ref target);
+    }
+
+    /// <summary>
+    /// Effectively <c>c[i * n + j] += Σ_q a[i * k + q] · b[j * k + q]</c>: C (m×n) += A (m×k) · Bᵀ with B (n×k),
+    /// as dot products of rows; suited to small n (for large n transpose B and use <see cref="MultiplyAdd"/>).
+    /// </summary>
+    public static void MultiplyAddTransposed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
+    {
+        if (a.Length < m * k || b.Length < n * k || c.Length < m * n)
+        {
+            throw new ArgumentException("Matrix buffers shorter than their shapes.");
+        }
+
+        for (int i = 0; i < m; i++)
+        {
+            ReadOnlySpan<double> row = a.Slice(i * k, k);
+            for (int j = 0; j < n; j++)
+            {
+                c[i * n + j] += System.Numerics.Tensors.TensorPrimitives.Dot(row, b.Slice(j * k, k));
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -161,28 +161,57 @@ internal sealed partial class KanWorkspace
         double w1 = order >= 1 ? ws : 0, w2 = order >= 2 ? ws : 0; // λ1, λ2 are zero below that order
         ref double g = ref MemoryMarshal.GetReference(polyGrad);
         int rows = polyGrad.Length / 4;
+        // Neighbouring points mostly share an interval: sum in registers and write once per run.
+        int current = outside;
+        double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
         for (int p = 0; p < n; p++)
         {
             int j = interval[p];
-            if (j == outside)
+            if (j != current)
+            {
+                Flush(ref g, current, outside, g0, g1, g2, g3);
+                g0 = g1 = g2 = g3 = 0;
+                current = j;
+                if (j == outside)
+                {
+                    continue;
+                }
+
+                if ((uint)j >= (uint)rows)
+                {
+                    throw new IndexOutOfRangeException();
+                }
+
+                low = Math.Min(low, j);
+                high = Math.Max(high, j);
+            }
+            else if (j == outside)
             {
                 continue;
             }
 
-            if ((uint)j >= (uint)rows)
-            {
-                throw new IndexOutOfRangeException();
-            }
-
-            low = Math.Min(low, j);
-            high = Math.Max(high, j);
             double f = frac[p], h = invWidth[p];
             double a0 = ws * l0[p], a1 = w1 * l1[p] * h, a2 = w2 * l2[p] * h * h;
+            g0 += a0;
+            g1 += a0 * f + a1;
+            g2 += (a0 * f + 2 * a1) * f + 2 * a2;
+            g3 += ((a0 * f + 3 * a1) * f + 6 * a2) * f;
+        }
+
+        Flush(ref g, current, outside, g0, g1, g2, g3);
+
+        static void Flush(ref double g, int j, int outside, double g0, double g1, double g2, double g3)
+        {
+            if (j == outside)
+            {
+                return;
+            }
+
             ref double t = ref Unsafe.Add(ref g, j * 4);
-            t += a0;
-            Unsafe.Add(ref t, 1) += a0 * f + a1;
-            Unsafe.Add(ref t, 2) += (a0 * f + 2 * a1) * f + 2 * a2;
-            Unsafe.Add(ref t, 3) += ((a0 * f + 3 * a1) * f + 6 * a2) * f;
+            t += g0;
+            Unsafe.Add(ref t, 1) += g1;
+            Unsafe.Add(ref t, 2) += g2;
+            Unsafe.Add(ref t, 3) += g3;
         }
     }
 
@@ -211,7 +240,14 @@ internal sealed partial class KanWorkspace
                         int b = j - k + m;
                         if ((uint)b < (uint)bc)
                         {
-                            gradient[layer.CoefficientIndex(i, b, o)] += TensorPrimitives.Dot(pieces.Slice(m * k1, k1), gj);
+                            ReadOnlySpan<double> piece = pieces.Slice(m * k1, k1);
+                            double sum = 0;
+                            for (int q = 0; q < k1; q++)
+                            {
+                                sum += piece[q] * gj[q];
+                            }
+
+                            gradient[layer.CoefficientIndex(i, b, o)] += sum;
                         }
                     }
                 }

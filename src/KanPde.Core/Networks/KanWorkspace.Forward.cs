@@ -79,13 +79,20 @@ internal sealed partial class KanWorkspace
             {
                 ReadOnlySpan<double> table = _poly[l].AsSpan((i * nOut + o) * rows * k1, rows * k1);
                 Span<double> spline = _spline[l].AsSpan((i * nOut + o) * Derivs * n, Derivs * n);
-                SplineBlock(table, k1, interval, frac, invWidth, order, spline, n);
                 double wb = parameters[wb0 + o], ws = parameters[ws0 + o];
-                for (int r = 0; r <= Math.Min(order, _forwardOrder); r++)
+                if (k1 == 4)
                 {
-                    Span<double> phi = _phi.AsSpan(r * n, n);
-                    TensorPrimitives.Multiply(silu.Slice(r * n, n), wb, phi);
-                    TensorPrimitives.MultiplyAdd(spline.Slice(r * n, n), ws, phi, phi);
+                    CubicBlock(table, interval, frac, invWidth, spline, silu, wb, ws, _phi, n);
+                }
+                else
+                {
+                    SplineBlock(table, k1, interval, frac, invWidth, order, spline, n);
+                    for (int r = 0; r <= Math.Min(order, _forwardOrder); r++)
+                    {
+                        Span<double> phi = _phi.AsSpan(r * n, n);
+                        TensorPrimitives.Multiply(silu.Slice(r * n, n), wb, phi);
+                        TensorPrimitives.MultiplyAdd(spline.Slice(r * n, n), ws, phi, phi);
+                    }
                 }
 
                 ChainRule(l, i, next.Slice(o * _c * n, _c * n));
@@ -167,12 +174,6 @@ internal sealed partial class KanWorkspace
         ReadOnlySpan<double> invWidth, int order, Span<double> spline, int n)
     {
         int k = k1 - 1;
-        if (k == 3 && interval.Length >= n && frac.Length >= n && invWidth.Length >= n && spline.Length >= 4 * n)
-        {
-            CubicBlock(table, interval, frac, invWidth, spline, n);
-            return;
-        }
-
         for (int p = 0; p < n; p++)
         {
             ReadOnlySpan<double> c = table.Slice(interval[p] * k1, k1);
@@ -201,16 +202,28 @@ internal sealed partial class KanWorkspace
         }
     }
 
-    // The cubic case unrolled: value and three derivatives of c0 + c1·f + c2·f² + c3·f³, scaled by 1/h.
-    // Interval indices come from LocateBlock and address rows of a table with IntervalCount + 1 rows.
+    // The cubic case unrolled: value and three derivatives of c0 + c1·f + c2·f² + c3·f³, scaled by 1/h,
+    // and the edge's φ⁽ʳ⁾ = w_b·silu⁽ʳ⁾ + w_s·S⁽ʳ⁾ for r = 0..2. Interval indices come from LocateBlock and
+    // address rows of a table with IntervalCount + 1 rows.
     private static void CubicBlock(ReadOnlySpan<double> table, ReadOnlySpan<int> interval, ReadOnlySpan<double> frac,
-        ReadOnlySpan<double> invWidth, Span<double> spline, int n)
+        ReadOnlySpan<double> invWidth, Span<double> spline, ReadOnlySpan<double> silu, double wb, double ws, Span<double> phi, int n)
     {
+        if (interval.Length < n || frac.Length < n || invWidth.Length < n || spline.Length < 4 * n || silu.Length < 3 * n || phi.Length < 3 * n)
+        {
+            throw new ArgumentException("Block buffers too short.");
+        }
+
         ref double t = ref MemoryMarshal.GetReference(table);
         ref double s0 = ref MemoryMarshal.GetReference(spline);
         ref double s1 = ref Unsafe.Add(ref s0, n);
         ref double s2 = ref Unsafe.Add(ref s1, n);
         ref double s3 = ref Unsafe.Add(ref s2, n);
+        ref double b0 = ref MemoryMarshal.GetReference(silu);
+        ref double b1 = ref Unsafe.Add(ref b0, n);
+        ref double b2 = ref Unsafe.Add(ref b1, n);
+        ref double f0 = ref MemoryMarshal.GetReference(phi);
+        ref double f1 = ref Unsafe.Add(ref f0, n);
+        ref double f2 = ref Unsafe.Add(ref f1, n);
         int rows = table.Length / 4;
         for (int p = 0; p < n; p++)
         {
@@ -223,10 +236,16 @@ internal sealed partial class KanWorkspace
             ref double c = ref Unsafe.Add(ref t, j * 4);
             double c0 = c, c1 = Unsafe.Add(ref c, 1), c2 = Unsafe.Add(ref c, 2), c3 = Unsafe.Add(ref c, 3);
             double f = frac[p], h = invWidth[p];
-            Unsafe.Add(ref s0, p) = ((c3 * f + c2) * f + c1) * f + c0;
-            Unsafe.Add(ref s1, p) = ((3 * c3 * f + 2 * c2) * f + c1) * h;
-            Unsafe.Add(ref s2, p) = (6 * c3 * f + 2 * c2) * h * h;
+            double v0 = ((c3 * f + c2) * f + c1) * f + c0;
+            double v1 = ((3 * c3 * f + 2 * c2) * f + c1) * h;
+            double v2 = (6 * c3 * f + 2 * c2) * h * h;
+            Unsafe.Add(ref s0, p) = v0;
+            Unsafe.Add(ref s1, p) = v1;
+            Unsafe.Add(ref s2, p) = v2;
             Unsafe.Add(ref s3, p) = 6 * c3 * h * h * h;
+            Unsafe.Add(ref f0, p) = wb * Unsafe.Add(ref b0, p) + ws * v0;
+            Unsafe.Add(ref f1, p) = wb * Unsafe.Add(ref b1, p) + ws * v1;
+            Unsafe.Add(ref f2, p) = wb * Unsafe.Add(ref b2, p) + ws * v2;
         }
     }
 }

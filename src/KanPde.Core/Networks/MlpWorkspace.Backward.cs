@@ -50,9 +50,17 @@ internal sealed partial class MlpWorkspace
         {
             int nIn = _widths[l], nOut = _widths[l + 1];
             // ∂/∂W = adjZ · Aᵀ (summed over every channel column), ∂/∂b = Σ value columns.
-            Span<double> aT = _transposed.AsSpan(0, cols * nIn);
-            Gemm.Transpose(_a[l].AsSpan(0, nIn * cols), nIn, cols, aT);
-            Gemm.MultiplyAdd(adjZ, aT, gradient.Slice(_net.WeightOffset(l), nOut * nIn), nOut, cols, nIn);
+            Span<double> gradW = gradient.Slice(_net.WeightOffset(l), nOut * nIn);
+            if (nIn < 8)
+            {
+                Gemm.MultiplyAddTransposed(adjZ, _a[l].AsSpan(0, nIn * cols), gradW, nOut, cols, nIn);
+            }
+            else
+            {
+                Span<double> aT = _transposed.AsSpan(0, cols * nIn);
+                Gemm.Transpose(_a[l].AsSpan(0, nIn * cols), nIn, cols, aT);
+                Gemm.MultiplyAdd(adjZ, aT, gradW, nOut, cols, nIn);
+            }
             int bias = _net.BiasOffset(l);
             for (int o = 0; o < nOut; o++)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using KanPde.Core.Derivatives;
 using KanPde.Core.Networks;
+using KanPde.Core.Parallelism;
 
 namespace KanPde.Core.Training;
 
@@ -71,13 +72,8 @@ public sealed partial class PinnLoss
             }
         }
 
-        int chunkCount = Math.Min(MaxChunks, blocks.Count);
-        _chunks = new Block[chunkCount][];
-        for (int c = 0; c < chunkCount; c++)
-        {
-            int from = blocks.Count * c / chunkCount, to = blocks.Count * (c + 1) / chunkCount;
-            _chunks[c] = blocks.GetRange(from, to - from).ToArray();
-        }
+        _chunks = Partition(blocks, Math.Min(MaxChunks, blocks.Count));
+        int chunkCount = _chunks.Length;
 
         _chunkGradients = new double[chunkCount][];
         _chunkSums = new double[chunkCount][];
@@ -177,20 +173,28 @@ public sealed partial class PinnLoss
         return loss;
     }
 
-    private void RunChunks(Action<int> body)
+    // Consecutive blocks into chunks of about equal cost (points × channels carried), independent of threads.
+    private Block[][] Partition(List<Block> blocks, int chunkCount)
     {
-        if (MaxDegreeOfParallelism == 1 || _chunks.Length == 1)
+        double[] cost = blocks.Select(b => (double)b.Count * (1 + _sets[b.Term].ChannelCount)).ToArray();
+        double total = cost.Sum(), running = 0;
+        var chunks = new List<Block[]>();
+        int from = 0;
+        for (int b = 0; b < blocks.Count; b++)
         {
-            for (int c = 0; c < _chunks.Length; c++)
+            running += cost[b];
+            bool last = b == blocks.Count - 1;
+            if (last || running >= total * (chunks.Count + 1) / chunkCount)
             {
-                body(c);
+                chunks.Add(blocks.GetRange(from, b + 1 - from).ToArray());
+                from = b + 1;
             }
-
-            return;
         }
 
-        Parallel.For(0, _chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, body);
+        return [.. chunks];
     }
+
+    private void RunChunks(Action<int> body) => WorkerTeam.Shared.Run(_chunks.Length, body, MaxDegreeOfParallelism);
 
     private Worker Rent() => _workers.TryTake(out Worker? worker) ? worker : new Worker(this);
 

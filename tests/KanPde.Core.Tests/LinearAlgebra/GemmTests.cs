@@ -9,6 +9,8 @@ public sealed class GemmTests
     [InlineData(4, 3, 8)]
     [InlineData(7, 5, 19)]
     [InlineData(13, 300, 17)]
+    [InlineData(6, 20, 100)]
+    [InlineData(5, 600, 13)]
     [InlineData(100, 100, 640)]
     public void MultiplyAdd_AnyShape_MatchesTripleLoop(int m, int k, int n)
     {
@@ -33,6 +35,31 @@ public sealed class GemmTests
         for (int e = 0; e < c.Length; e++)
         {
             Assert.Equal(expected[e], c[e], 1e-12 * k);
+        }
+    }
+
+    [Theory]
+    [InlineData(3, 50, 2)]
+    [InlineData(9, 7, 5)]
+    public void MultiplyAddTransposed_AnyShape_MatchesTripleLoop(int m, int k, int n)
+    {
+        var random = new Random(m + k + n);
+        double[] a = Enumerable.Range(0, m * k).Select(_ => random.NextDouble() - 0.5).ToArray();
+        double[] b = Enumerable.Range(0, n * k).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var c = new double[m * n];
+        Gemm.MultiplyAddTransposed(a, b, c, m, k, n);
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double expected = 0;
+                for (int q = 0; q < k; q++)
+                {
+                    expected += a[i * k + q] * b[j * k + q];
+                }
+
+                Assert.Equal(expected, c[i * n + j], 1e-12 * k);
+            }
         }
     }
 
