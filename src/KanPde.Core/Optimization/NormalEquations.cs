@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using KanPde.Core.Parallelism;
 using KanPde.Core.Training;
 
@@ -36,9 +37,8 @@ public static class NormalEquations
         rows.MultiplyTransposed(residuals, gradient);
     }
 
-    // For each row, the products of group g1 with every group g2 ≤ g1. Successive updates of one entry are a
-    // whole row apart, so they never wait on each other through memory; the rows of the normal matrix
-    // that g1 owns stay in cache.
+    // For each row, the products of group g1 with every group g2 ≤ g1, written into the rows of the normal
+    // matrix that g1's entries own.
     private static void AddGroup(SparseRows rows, int g1, double[] normal)
     {
         int n = rows.ColumnCount, length = rows.RowLength, gl = rows.GroupLength;
@@ -48,28 +48,73 @@ public static class NormalEquations
         }
 
         ref double h = ref MemoryMarshal.GetArrayDataReference(normal);
-        ref int indices = ref MemoryMarshal.GetArrayDataReference(rows.Indices);
-        ref double values = ref MemoryMarshal.GetArrayDataReference(rows.Values);
         for (int row = 0; row < rows.RowCount; row++)
         {
-            ref int rowIndices = ref Unsafe.Add(ref indices, row * length);
-            ref double rowValues = ref Unsafe.Add(ref values, row * length);
-            ref int ia = ref Unsafe.Add(ref rowIndices, g1 * gl);
-            ref double va = ref Unsafe.Add(ref rowValues, g1 * gl);
-            for (int a = 0; a < gl; a++)
+            ReadOnlySpan<int> idx = rows.Indices.AsSpan(row * length, (g1 + 1) * gl);
+            ReadOnlySpan<double> v = rows.Values.AsSpan(row * length, (g1 + 1) * gl);
+            int own = g1 * gl;
+            if (gl == 6 && IsCubicEdge(idx, own))
             {
-                double x = Unsafe.Add(ref va, a);
-                if (x == 0)
+                for (int g2 = 0; g2 < g1; g2++)
                 {
-                    continue;
+                    if (IsCubicEdge(idx, g2 * 6))
+                    {
+                        CubicEdgePair(ref h, n, idx, v, own, g2 * 6);
+                    }
+                    else
+                    {
+                        Scalar(ref h, n, idx, v, own, own + 6, g2 * 6, g2 * 6 + 6);
+                    }
                 }
 
-                ref double target = ref Unsafe.Add(ref h, (nint)Unsafe.Add(ref ia, a) * n);
-                int top = g1 * gl + a + 1; // every entry of groups before g1, and of g1 up to a
-                for (int b = 0; b < top; b++)
+                for (int a = own; a < own + 6; a++)
                 {
-                    Unsafe.Add(ref target, Unsafe.Add(ref rowIndices, b)) += x * Unsafe.Add(ref rowValues, b);
+                    Scalar(ref h, n, idx, v, a, a + 1, own, a + 1);
                 }
+
+                continue;
+            }
+
+            for (int a = own; a < own + gl; a++)
+            {
+                Scalar(ref h, n, idx, v, a, a + 1, 0, a + 1);
+            }
+        }
+    }
+
+    // A KAN cubic edge's group: four consecutive coefficients, then w_b and w_s side by side.
+    private static bool IsCubicEdge(ReadOnlySpan<int> idx, int p) =>
+        idx[p + 3] == idx[p] + 3 && idx[p + 1] == idx[p] + 1 && idx[p + 2] == idx[p] + 2 && idx[p + 5] == idx[p + 4] + 1;
+
+    // The 6×6 outer product of two cubic edges' entries: in every row of group a's entries, one 4-wide and one
+    // 2-wide contiguous update.
+    private static void CubicEdgePair(ref double h, int n, ReadOnlySpan<int> idx, ReadOnlySpan<double> v, int pa, int pb)
+    {
+        ref double vb = ref Unsafe.AsRef(in v[pb]);
+        Vector256<double> window = Vector256.LoadUnsafe(ref vb);
+        Vector128<double> weights = Vector128.LoadUnsafe(ref Unsafe.Add(ref vb, 4));
+        int colWindow = idx[pb], colWeights = idx[pb + 4];
+        for (int a = pa; a < pa + 6; a++)
+        {
+            double x = v[a];
+            ref double target = ref Unsafe.Add(ref h, (nint)idx[a] * n);
+            ref double t4 = ref Unsafe.Add(ref target, colWindow);
+            Vector256.FusedMultiplyAdd(Vector256.Create(x), window, Vector256.LoadUnsafe(ref t4)).StoreUnsafe(ref t4);
+            ref double t2 = ref Unsafe.Add(ref target, colWeights);
+            Vector128.FusedMultiplyAdd(Vector128.Create(x), weights, Vector128.LoadUnsafe(ref t2)).StoreUnsafe(ref t2);
+        }
+    }
+
+    // normal[idx[a], idx[b]] += v[a]·v[b] for a in [a0, a1), b in [b0, b1).
+    private static void Scalar(ref double h, int n, ReadOnlySpan<int> idx, ReadOnlySpan<double> v, int a0, int a1, int b0, int b1)
+    {
+        for (int a = a0; a < a1; a++)
+        {
+            double x = v[a];
+            ref double target = ref Unsafe.Add(ref h, (nint)idx[a] * n);
+            for (int b = b0; b < b1; b++)
+            {
+                Unsafe.Add(ref target, idx[b]) += x * v[b];
             }
         }
     }
