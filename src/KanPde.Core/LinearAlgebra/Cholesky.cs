@@ -8,10 +8,13 @@ namespace KanPde.Core.LinearAlgebra;
 /// </summary>
 public static class Cholesky
 {
+    private const int Block = 64;
+
     /// <summary>
-    /// Overwrites the lower triangle of <paramref name="a"/> with L (the strict upper triangle is left as it
-    /// was). Returns false, leaving <paramref name="a"/> partly overwritten, when A is not numerically
-    /// positive definite.
+    /// Overwrites the lower triangle of <paramref name="a"/> with L (the strict upper triangle is used as
+    /// scratch and left undefined). Returns false, leaving <paramref name="a"/> partly overwritten, when A is
+    /// not numerically positive definite. Blocked: the trailing update of each 64-column panel is one
+    /// matrix product.
     /// </summary>
     public static bool TryFactor(Span<double> a, int n)
     {
@@ -20,9 +23,55 @@ public static class Cholesky
             throw new ArgumentException("Matrix buffer shorter than n×n.", nameof(a));
         }
 
-        for (int j = 0; j < n; j++)
+        var panel = new double[Math.Max(0, n - Block) * Block];
+        var transposed = new double[panel.Length];
+        for (int j0 = 0; j0 < n; j0 += Block)
         {
-            Span<double> rowJ = a.Slice(j * n, j);
+            int nb = Math.Min(Block, n - j0);
+            if (!FactorDiagonal(a, n, j0, nb))
+            {
+                return false;
+            }
+
+            int m = n - j0 - nb;
+            if (m == 0)
+            {
+                break;
+            }
+
+            // Panel rows below the block: L[i, j0..j0+nb) = A[i, ·]·L_diag⁻ᵀ (forward substitution per row).
+            for (int i = j0 + nb; i < n; i++)
+            {
+                Span<double> row = a.Slice(i * n + j0, nb);
+                for (int j = 0; j < nb; j++)
+                {
+                    double sum = row[j] - TensorPrimitives.Dot(row[..j], a.Slice((j0 + j) * n + j0, j));
+                    row[j] = sum / a[(j0 + j) * n + j0 + j];
+                }
+            }
+
+            // Trailing update A[i, j] −= Σ_q L[i, q]·L[j, q] for i, j ≥ j0 + nb: one product −P·Pᵀ
+            // (the whole square; the upper half is scratch).
+            Span<double> p = panel.AsSpan(0, m * nb), pt = transposed.AsSpan(0, m * nb);
+            for (int i = 0; i < m; i++)
+            {
+                TensorPrimitives.Negate(a.Slice((j0 + nb + i) * n + j0, nb), p.Slice(i * nb, nb));
+            }
+
+            Gemm.Transpose(p, m, nb, pt);
+            TensorPrimitives.Negate(pt, pt);
+            Gemm.MultiplyAdd(p, nb, pt, m, a[((j0 + nb) * n + j0 + nb)..], n, m, nb, m);
+        }
+
+        return true;
+    }
+
+    // Unblocked factorisation of the (already updated) diagonal block at (j0, j0) of size nb.
+    private static bool FactorDiagonal(Span<double> a, int n, int j0, int nb)
+    {
+        for (int j = j0; j < j0 + nb; j++)
+        {
+            Span<double> rowJ = a.Slice(j * n + j0, j - j0);
             double d = a[j * n + j] - TensorPrimitives.Dot(rowJ, rowJ);
             if (!(d > 0) || !double.IsFinite(d))
             {
@@ -32,10 +81,9 @@ public static class Cholesky
             double ljj = Math.Sqrt(d);
             a[j * n + j] = ljj;
             double inv = 1 / ljj;
-            for (int i = j + 1; i < n; i++)
+            for (int i = j + 1; i < j0 + nb; i++)
             {
-                // L[i,j] = (A[i,j] − Σ_{q<j} L[i,q]·L[j,q]) / L[j,j]
-                a[i * n + j] = (a[i * n + j] - TensorPrimitives.Dot(a.Slice(i * n, j), rowJ)) * inv;
+                a[i * n + j] = (a[i * n + j] - TensorPrimitives.Dot(a.Slice(i * n + j0, j - j0), rowJ)) * inv;
             }
         }
 

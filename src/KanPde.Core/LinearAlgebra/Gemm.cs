@@ -13,9 +13,21 @@ public static class Gemm
     private const int InnerBlock = 256;
 
     /// <summary>Effectively <c>c[i * n + j] += Σ_q a[i * k + q] · b[q * n + j]</c>: C (m×n) += A (m×k) · B (k×n).</summary>
-    public static void MultiplyAdd(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
+    public static void MultiplyAdd(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n) =>
+        MultiplyAdd(a, k, b, n, c, n, m, k, n);
+
+    /// <summary>
+    /// As <see cref="MultiplyAdd(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int, int, int)"/> on
+    /// sub-matrices: row i of A starts at a[i * lda], of B at b[q * ldb], of C at c[i * ldc].
+    /// </summary>
+    public static void MultiplyAdd(ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc, int m, int k, int n)
     {
-        if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
+        if (m == 0 || n == 0 || k == 0)
+        {
+            return;
+        }
+
+        if (lda < k || ldb < n || ldc < n || a.Length < (m - 1) * lda + k || b.Length < (k - 1) * ldb + n || c.Length < (m - 1) * ldc + n)
         {
             throw new ArgumentException("Matrix buffers shorter than their shapes.");
         }
@@ -32,17 +44,17 @@ public static class Gemm
                 int i = 0;
                 for (; i + 6 <= m; i += 6)
                 {
-                    Kernel6x8(ref ra, ref rb, ref rc, i, j, q0, q1, k, n);
+                    Kernel6x8(ref ra, ref rb, ref rc, i, j, q0, q1, lda, ldb, ldc);
                 }
 
                 for (; i + 4 <= m; i += 4)
                 {
-                    Kernel4x8(ref ra, ref rb, ref rc, i, j, q0, q1, k, n);
+                    Kernel4x8(ref ra, ref rb, ref rc, i, j, q0, q1, lda, ldb, ldc);
                 }
 
                 for (; i < m; i++)
                 {
-                    Kernel1x8(ref ra, ref rb, ref rc, i, j, q0, q1, k, n);
+                    Kernel1x8(ref ra, ref rb, ref rc, i, j, q0, q1, lda, ldb, ldc);
                 }
             }
 
@@ -50,7 +62,7 @@ public static class Gemm
             {
                 for (int i = 0; i < m; i++)
                 {
-                    Kernel1x4(ref ra, ref rb, ref rc, i, j, q0, q1, k, n);
+                    Kernel1x4(ref ra, ref rb, ref rc, i, j, q0, q1, lda, ldb, ldc);
                 }
 
                 j += 4;
@@ -63,10 +75,10 @@ public static class Gemm
                     double sum = 0;
                     for (int q = q0; q < q1; q++)
                     {
-                        sum += Unsafe.Add(ref ra, i * k + q) * Unsafe.Add(ref rb, q * n + j);
+                        sum += Unsafe.Add(ref ra, i * lda + q) * Unsafe.Add(ref rb, q * ldb + j);
                     }
 
-                    Unsafe.Add(ref rc, i * n + j) += sum;
+                    Unsafe.Add(ref rc, i * ldc + j) += sum;
                 }
             }
         }
@@ -98,57 +110,57 @@ public static class Gemm
     }
 
     // 6 rows × 8 columns: twelve accumulators, two loads of B and six broadcasts per step of q.
-    private static void Kernel6x8(ref double a, ref double b, ref double c, int i, int j, int q0, int q1, int k, int n)
+    private static void Kernel6x8(ref double a, ref double b, ref double c, int i, int j, int q0, int q1, int lda, int ldb, int ldc)
     {
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        ref double a0 = ref Unsafe.Add(ref a, i * k);
+        ref double a0 = ref Unsafe.Add(ref a, i * lda);
         for (int q = q0; q < q1; q++)
         {
-            ref double bq = ref Unsafe.Add(ref b, q * n + j);
+            ref double bq = ref Unsafe.Add(ref b, q * ldb + j);
             Vector256<double> b0 = Vector256.LoadUnsafe(ref bq);
             Vector256<double> b1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bq, 4));
             ref double aq = ref Unsafe.Add(ref a0, q);
             Vector256<double> x = Vector256.Create(aq);
             c00 = Vector256.FusedMultiplyAdd(x, b0, c00);
             c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
-            x = Vector256.Create(Unsafe.Add(ref aq, k));
+            x = Vector256.Create(Unsafe.Add(ref aq, lda));
             c10 = Vector256.FusedMultiplyAdd(x, b0, c10);
             c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
-            x = Vector256.Create(Unsafe.Add(ref aq, 2 * k));
+            x = Vector256.Create(Unsafe.Add(ref aq, 2 * lda));
             c20 = Vector256.FusedMultiplyAdd(x, b0, c20);
             c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
-            x = Vector256.Create(Unsafe.Add(ref aq, 3 * k));
+            x = Vector256.Create(Unsafe.Add(ref aq, 3 * lda));
             c30 = Vector256.FusedMultiplyAdd(x, b0, c30);
             c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
-            x = Vector256.Create(Unsafe.Add(ref aq, 4 * k));
+            x = Vector256.Create(Unsafe.Add(ref aq, 4 * lda));
             c40 = Vector256.FusedMultiplyAdd(x, b0, c40);
             c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
-            x = Vector256.Create(Unsafe.Add(ref aq, 5 * k));
+            x = Vector256.Create(Unsafe.Add(ref aq, 5 * lda));
             c50 = Vector256.FusedMultiplyAdd(x, b0, c50);
             c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
         }
 
-        AddTo(ref Unsafe.Add(ref c, i * n + j), c00, c01);
-        AddTo(ref Unsafe.Add(ref c, (i + 1) * n + j), c10, c11);
-        AddTo(ref Unsafe.Add(ref c, (i + 2) * n + j), c20, c21);
-        AddTo(ref Unsafe.Add(ref c, (i + 3) * n + j), c30, c31);
-        AddTo(ref Unsafe.Add(ref c, (i + 4) * n + j), c40, c41);
-        AddTo(ref Unsafe.Add(ref c, (i + 5) * n + j), c50, c51);
+        AddTo(ref Unsafe.Add(ref c, i * ldc + j), c00, c01);
+        AddTo(ref Unsafe.Add(ref c, (i + 1) * ldc + j), c10, c11);
+        AddTo(ref Unsafe.Add(ref c, (i + 2) * ldc + j), c20, c21);
+        AddTo(ref Unsafe.Add(ref c, (i + 3) * ldc + j), c30, c31);
+        AddTo(ref Unsafe.Add(ref c, (i + 4) * ldc + j), c40, c41);
+        AddTo(ref Unsafe.Add(ref c, (i + 5) * ldc + j), c50, c51);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Kernel4x8(ref double a, ref double b, ref double c, int i, int j, int q0, int q1, int k, int n)
+    private static void Kernel4x8(ref double a, ref double b, ref double c, int i, int j, int q0, int q1, int lda, int ldb, int ldc)
     {
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector256<double> c20 = default, c21 = default, c30 = default, c31 = default;
-        ref double a0 = ref Unsafe.Add(ref a, i * k);
-        ref double a1 = ref Unsafe.Add(ref a0, k);
-        ref double a2 = ref Unsafe.Add(ref a1, k);
-        ref double a3 = ref Unsafe.Add(ref a2, k);
+        ref double a0 = ref Unsafe.Add(ref a, i * lda);
+        ref double a1 = ref Unsafe.Add(ref a0, lda);
+        ref double a2 = ref Unsafe.Add(ref a1, lda);
+        ref double a3 = ref Unsafe.Add(ref a2, lda);
         for (int q = q0; q < q1; q++)
         {
-            ref double bq = ref Unsafe.Add(ref b, q * n + j);
+            ref double bq = ref Unsafe.Add(ref b, q * ldb + j);
             Vector256<double> b0 = Vector256.LoadUnsafe(ref bq);
             Vector256<double> b1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bq, 4));
             Vector256<double> x = Vector256.Create(Unsafe.Add(ref a0, q));
@@ -165,46 +177,46 @@ public static class Gemm
             c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
         }
 
-        AddTo(ref Unsafe.Add(ref c, i * n + j), c00, c01);
-        AddTo(ref Unsafe.Add(ref c, (i + 1) * n + j), c10, c11);
-        AddTo(ref Unsafe.Add(ref c, (i + 2) * n + j), c20, c21);
-        AddTo(ref Unsafe.Add(ref c, (i + 3) * n + j), c30, c31);
+        AddTo(ref Unsafe.Add(ref c, i * ldc + j), c00, c01);
+        AddTo(ref Unsafe.Add(ref c, (i + 1) * ldc + j), c10, c11);
+        AddTo(ref Unsafe.Add(ref c, (i + 2) * ldc + j), c20, c21);
+        AddTo(ref Unsafe.Add(ref c, (i + 3) * ldc + j), c30, c31);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Kernel1x8(ref double a, ref double b, ref double c, int i, int j, int q0, int q1, int k, int n)
+    private static void Kernel1x8(ref double a, ref double b, ref double c, int i, int j, int q0, int q1, int lda, int ldb, int ldc)
     {
         Vector256<double> c0 = default, c1 = default;
-        ref double ai = ref Unsafe.Add(ref a, i * k);
+        ref double ai = ref Unsafe.Add(ref a, i * lda);
         for (int q = q0; q < q1; q++)
         {
-            ref double bq = ref Unsafe.Add(ref b, q * n + j);
+            ref double bq = ref Unsafe.Add(ref b, q * ldb + j);
             Vector256<double> x = Vector256.Create(Unsafe.Add(ref ai, q));
             c0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bq), c0);
             c1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref Unsafe.Add(ref bq, 4)), c1);
         }
 
-        AddTo(ref Unsafe.Add(ref c, i * n + j), c0, c1);
+        AddTo(ref Unsafe.Add(ref c, i * ldc + j), c0, c1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Kernel1x4(ref double a, ref double b, ref double c, int i, int j, int q0, int q1, int k, int n)
+    private static void Kernel1x4(ref double a, ref double b, ref double c, int i, int j, int q0, int q1, int lda, int ldb, int ldc)
     {
         Vector256<double> c0 = default, c1 = default;
-        ref double ai = ref Unsafe.Add(ref a, i * k);
+        ref double ai = ref Unsafe.Add(ref a, i * lda);
         int q = q0;
         for (; q + 1 < q1; q += 2) // two independent chains
         {
-            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, q)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b, q * n + j)), c0);
-            c1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, q + 1)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b, (q + 1) * n + j)), c1);
+            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, q)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b, q * ldb + j)), c0);
+            c1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, q + 1)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b, (q + 1) * ldb + j)), c1);
         }
 
         if (q < q1)
         {
-            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, q)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b, q * n + j)), c0);
+            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, q)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b, q * ldb + j)), c0);
         }
 
-        ref double target = ref Unsafe.Add(ref c, i * n + j);
+        ref double target = ref Unsafe.Add(ref c, i * ldc + j);
         (Vector256.LoadUnsafe(ref target) + c0 + c1).StoreUnsafe(ref target);
     }
 

@@ -13,7 +13,7 @@ public sealed class ProblemSolverTests
     public void Train_AdamWithHugeLearningRate_ComesBackDivergedWithFiniteParameters()
     {
         ProblemSpec spec = SolverTestKit.Load("poisson1d");
-        spec = spec with { Training = spec.Training with { Optimizer = Specification.OptimizerKind.Adam, LearningRate = 1e8 } };
+        spec = spec with { Training = spec.Training with { Optimizer = Specification.OptimizerKind.Adam, LearningRate = 1e300 } };
         CompiledProblem problem = SolverTestKit.Small(spec, 100, 1, [new(5, 200, null)]);
         TrainingResult result = ProblemSolver.Train(problem, ModelKind.Kan, new SolveOptions());
         Assert.Equal(TrainingStatus.Diverged, result.Status);
