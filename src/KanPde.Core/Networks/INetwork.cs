@@ -62,7 +62,7 @@ public interface INetworkWorkspace
     /// <summary>
     /// After <see cref="Forward"/> on a block: for each point p the sparse row
     /// ∂(Σ_c weights[c * count + p] · channel_c(p))/∂θ, as <see cref="RowLength"/> entries
-    /// <c>indices[p * RowLength + e]</c>, <c>values[p * RowLength + e]</c> with distinct indices.
+    /// <c>indices[p * RowLength + e]</c>, <c>values[p * RowLength + e]</c>, indices strictly increasing.
     /// </summary>
     void JacobianRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> weights, Span<int> indices, Span<double> values);
 }

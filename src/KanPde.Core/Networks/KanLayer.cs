@@ -8,9 +8,10 @@ namespace KanPde.Core.Networks;
 /// Edges from one input share that input's knots, so the basis is evaluated once per input.
 /// </summary>
 /// <remarks>
-/// The layer's slice of the parameter vector, from <see cref="Offset"/>:
-/// coefficients c[i, m, o] at (i·(G+k) + m)·out + o (outputs innermost, so one basis value meets all
-/// outputs in a contiguous run), then w_b[i, o] at in·(G+k)·out + i·out + o, then w_s[i, o] after them.
+/// The layer's slice of the parameter vector, from <see cref="Offset"/>, is one block per edge, edges in
+/// the order (i, o) with o innermost: the G+k coefficients c[i, ·, o], then w_b, then w_s. A collocation
+/// point then touches one contiguous run of k+1 coefficients per edge, and a Jacobian row lists its
+/// entries in increasing order.
 /// </remarks>
 public sealed class KanLayer
 {
@@ -62,13 +63,15 @@ public sealed class KanLayer
     internal IReadOnlyList<IntervalPolynomials> Polynomials { get; }
 
     /// <summary>Index (in the network's vector) of coefficient c[i, m, o].</summary>
-    public int CoefficientIndex(int i, int m, int o) => Offset + (i * BasisCount + m) * OutputCount + o;
+    public int CoefficientIndex(int i, int m, int o) => EdgeStart(i, o) + m;
 
     /// <summary>Index of the base weight w_b of edge (i, o).</summary>
-    public int BaseWeightIndex(int i, int o) => Offset + InputCount * BasisCount * OutputCount + i * OutputCount + o;
+    public int BaseWeightIndex(int i, int o) => EdgeStart(i, o) + BasisCount;
 
     /// <summary>Index of the spline scale w_s of edge (i, o).</summary>
-    public int SplineScaleIndex(int i, int o) => BaseWeightIndex(i, o) + InputCount * OutputCount;
+    public int SplineScaleIndex(int i, int o) => EdgeStart(i, o) + BasisCount + 1;
+
+    private int EdgeStart(int i, int o) => Offset + (i * OutputCount + o) * (BasisCount + 2);
 
     /// <summary>
     /// The edge function and its first <paramref name="derivatives"/> derivatives at x:

@@ -55,6 +55,7 @@ internal sealed partial class KanPointwiseWorkspace
 
         for (int l = _layers.Length - 1; l >= 0; l--)
         {
+            sink.Seek(_rowOffsets[l]); // rows list the layers first to last, so their indices increase
             BackwardLayer(parameters, l, p, adjOut, adjIn, ref sink);
             Span<double> swap = adjOut;
             adjOut = adjIn;
@@ -84,7 +85,7 @@ internal sealed partial class KanPointwiseWorkspace
             ReadOnlySpan<double> silu = _silu[l].AsSpan(node * Derivs, Derivs);
             ReadOnlySpan<double> spline = _spline[l].AsSpan(node * nOut * Derivs, nOut * Derivs);
             int start = _start[l][node];
-            int wbBase = layer.BaseWeightIndex(i, 0), wsBase = layer.SplineScaleIndex(i, 0);
+
             Span<double> adjI = needInputs ? adjIn.Slice(i * _c, _c) : default;
             for (int o = 0; o < nOut; o++)
             {
@@ -103,7 +104,8 @@ internal sealed partial class KanPointwiseWorkspace
                     l2 += bar[ch] * ai[1 + _pairA[s]] * ai[1 + _pairB[s]];
                 }
 
-                double wb = parameters[wbBase + o], ws = parameters[wsBase + o];
+                int wbIndex = layer.BaseWeightIndex(i, o), wsIndex = layer.SplineScaleIndex(i, o);
+                double wb = parameters[wbIndex], ws = parameters[wsIndex];
                 ReadOnlySpan<double> so = spline.Slice(o * Derivs, Derivs);
                 int coefficient = layer.CoefficientIndex(i, start, o);
                 for (int m = 0; m < w; m++)
@@ -119,7 +121,7 @@ internal sealed partial class KanPointwiseWorkspace
                         g += l2 * basis[2 * w + m];
                     }
 
-                    sink.Add(coefficient + m * nOut, ws * g);
+                    sink.Add(coefficient + m, ws * g);
                 }
 
                 double gb = l0 * silu[0], gs = l0 * so[0];
@@ -135,8 +137,8 @@ internal sealed partial class KanPointwiseWorkspace
                     gs += l2 * so[2];
                 }
 
-                sink.Add(wbBase + o, gb);
-                sink.Add(wsBase + o, gs);
+                sink.Add(wbIndex, gb);
+                sink.Add(wsIndex, gs);
                 if (!needInputs)
                 {
                     continue;

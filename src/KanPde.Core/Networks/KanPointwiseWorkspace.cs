@@ -37,6 +37,7 @@ internal sealed partial class KanPointwiseWorkspace : INetworkWorkspace
     private readonly double[][] _spline;  // [layer][((p * in + i) * out + o) * 4 + r]
     private readonly double[] _adjA;      // scratch adjoints, max width × C
     private readonly double[] _adjB;
+    private readonly int[] _rowOffsets;   // [layer] first entry of the layer in a Jacobian row
     private double[]? _accumulator;
     private int _count;
 
@@ -71,8 +72,10 @@ internal sealed partial class KanPointwiseWorkspace : INetworkWorkspace
         _silu = new double[layers][];
         _spline = new double[layers][];
         int maxWidth = 1;
+        _rowOffsets = new int[layers];
         for (int l = 0; l < layers; l++)
         {
+            _rowOffsets[l] = RowLength;
             KanLayer layer = _layers[l];
             int n = layer.InputCount;
             maxWidth = Math.Max(maxWidth, Math.Max(n, layer.OutputCount));
@@ -157,24 +160,25 @@ internal sealed partial class KanPointwiseWorkspace : INetworkWorkspace
             Activations.Silu(ai[0], silu);
             Span<double> spline = _spline[l].AsSpan(node * nOut * Derivs, nOut * Derivs);
             spline.Clear();
-            int coefficientBase = layer.CoefficientIndex(i, start, 0);
-            for (int r = 0; r <= order; r++)
+            for (int o = 0; o < nOut; o++)
             {
-                for (int m = 0; m < w; m++)
+                ReadOnlySpan<double> window = parameters.Slice(layer.CoefficientIndex(i, start, o), w);
+                for (int r = 0; r <= order; r++)
                 {
-                    double b = basis[r * w + m];
-                    ReadOnlySpan<double> row = parameters.Slice(coefficientBase + m * nOut, nOut);
-                    for (int o = 0; o < nOut; o++)
+                    double sum = 0;
+                    for (int m = 0; m < w; m++)
                     {
-                        spline[o * Derivs + r] += b * row[o];
+                        sum += basis[r * w + m] * window[m];
                     }
+
+                    spline[o * Derivs + r] = sum;
                 }
             }
 
-            int wbBase = layer.BaseWeightIndex(i, 0), wsBase = layer.SplineScaleIndex(i, 0);
+
             for (int o = 0; o < nOut; o++)
             {
-                double wb = parameters[wbBase + o], ws = parameters[wsBase + o];
+                double wb = parameters[layer.BaseWeightIndex(i, o)], ws = parameters[layer.SplineScaleIndex(i, o)];
                 double phi0 = wb * silu[0] + ws * spline[o * Derivs];
                 Span<double> target = next.Slice(o * _c, _c);
                 target[0] += phi0;

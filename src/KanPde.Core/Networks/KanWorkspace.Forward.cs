@@ -74,12 +74,12 @@ internal sealed partial class KanWorkspace
             }
 
             int rows = outside + 1;
-            int wb0 = layer.BaseWeightIndex(i, 0), ws0 = layer.SplineScaleIndex(i, 0);
+
             for (int o = 0; o < nOut; o++)
             {
                 ReadOnlySpan<double> table = _poly[l].AsSpan((i * nOut + o) * rows * k1, rows * k1);
                 Span<double> spline = _spline[l].AsSpan((i * nOut + o) * Derivs * n, Derivs * n);
-                double wb = parameters[wb0 + o], ws = parameters[ws0 + o];
+                double wb = parameters[layer.BaseWeightIndex(i, o)], ws = parameters[layer.SplineScaleIndex(i, o)];
                 if (k1 == 4)
                 {
                     CubicBlock(table, interval, frac, invWidth, spline, silu, wb, ws, _phi, n);

@@ -20,6 +20,7 @@ public sealed partial class PinnLoss
             throw new ArgumentException("Parameter or residual vector of the wrong length.");
         }
 
+        Evaluations++;
         double[] theta = parameters.ToArray();
         double[] result = new double[ResidualCount];
         RunChunks(c =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using KanPde.Core.Derivatives;
 using KanPde.Core.Networks;
+using KanPde.Core.Optimization;
 using KanPde.Core.Parallelism;
 
 namespace KanPde.Core.Training;
@@ -15,7 +16,7 @@ namespace KanPde.Core.Training;
 /// summing into its own buffer, and the buffers are added in chunk order. The result is therefore
 /// the same whatever the number of threads.
 /// </remarks>
-public sealed partial class PinnLoss
+public sealed partial class PinnLoss : ILeastSquaresObjective
 {
     private const int MaxChunks = 8;
 
@@ -96,6 +97,18 @@ public sealed partial class PinnLoss
     /// <summary>Number of parameters θ.</summary>
     public int ParameterCount => Network.ParameterCount;
 
+    /// <summary>Times the loss or the residuals were computed over all points.</summary>
+    public int Evaluations { get; private set; }
+
+    int IObjective.Dimension => ParameterCount;
+
+    double IObjective.Evaluate(ReadOnlySpan<double> x, Span<double> gradient) => Evaluate(x, gradient);
+
+    SparseRows ILeastSquaresObjective.CreateRows() => CreateJacobianRows();
+
+    void ILeastSquaresObjective.Residuals(ReadOnlySpan<double> x, Span<double> residuals, SparseRows? rows) =>
+        EvaluateResiduals(x, residuals, rows);
+
     /// <summary>Total number of collocation points (residuals) over all terms.</summary>
     public int ResidualCount => _rowOffsets[^1];
 
@@ -114,6 +127,7 @@ public sealed partial class PinnLoss
         }
 
         bool wantGradient = !gradient.IsEmpty;
+        Evaluations++;
         double[] theta = parameters.ToArray();
         RunChunks(c =>
         {

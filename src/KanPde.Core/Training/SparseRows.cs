@@ -3,7 +3,7 @@ namespace KanPde.Core.Training;
 /// <summary>
 /// The rows of a Jacobian in sparse form, each with the same number of entries:
 /// entry e of row r is (<c>Indices[r * RowLength + e]</c>, <c>Values[r * RowLength + e]</c>), with
-/// distinct indices within a row.
+/// strictly increasing indices within a row.
 /// </summary>
 public sealed class SparseRows
 {
