@@ -24,9 +24,10 @@ public static class ModelFile
     private const string Format = "kanpde-model";
     private const int Version = 1;
     private const string KanLayout =
-        "per layer l with in inputs, out outputs, B = G + k basis functions: coefficients c[i][m][o] at offset + (i*B + m)*out + o, " +
-        "then base weights w_b[i][o] at offset + in*B*out + i*out + o, then spline scales w_s[i][o] after them; " +
-        "edge phi(x) = w_b*silu(x) + w_s*sum_m c[i][m][o]*B_m(x); inputs mapped from the domain onto [-1, 1]";
+        "per layer, from its offset, one block of B + 2 numbers per edge (i, o), edges in the order i*out + o (o innermost), B = G + k: " +
+        "the coefficients c[i][0..B-1][o], then the base weight w_b, then the spline scale w_s; " +
+        "edge phi(x) = w_b*silu(x) + w_s*sum_m c[i][m][o]*B_m(x) with B_m the B-splines of order k on input i's knots; " +
+        "network inputs are the variables mapped from the domain onto [-1, 1]";
 
     private const string MlpLayout =
         "per layer l: weights W (out x in, row-major), then biases b (out); hidden layers apply the activation, the output is linear; " +

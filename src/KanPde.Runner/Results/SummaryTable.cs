@@ -28,11 +28,11 @@ public sealed record SummaryTable(string Problem, IReadOnlyList<string> Headers,
     {
         var sb = new StringBuilder();
         sb.Append("# ").Append(Problem).Append("\n\n");
-        sb.Append("| ").AppendJoin(" | ", Headers).Append(" |\n");
+        sb.Append("| ").AppendJoin(" | ", Headers.Select(Cell)).Append(" |\n");
         sb.Append('|').AppendJoin("", Headers.Select((_, c) => c <= 1 || c == 4 ? " --- |" : " ---: |")).Append('\n');
         foreach (IReadOnlyList<string> row in Rows)
         {
-            sb.Append("| ").AppendJoin(" | ", row.Select(cell => cell.Replace("|", "\\|", StringComparison.Ordinal))).Append(" |\n");
+            sb.Append("| ").AppendJoin(" | ", row.Select(Cell)).Append(" |\n");
         }
 
         return sb.ToString();
@@ -56,6 +56,8 @@ public sealed record SummaryTable(string Problem, IReadOnlyList<string> Headers,
             ? v.ToString("G3", CultureInfo.InvariantCulture)
             : v.ToString("0.00e+00", CultureInfo.InvariantCulture);
     }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static IReadOnlyList<string> Row(TrainingResult r) =>
     [
