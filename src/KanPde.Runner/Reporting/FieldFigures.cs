@@ -70,8 +70,8 @@ public static class FieldFigures
             Id = $"solution{k}",
             Title = SliceTitle($"{name} solution u", s, slices.Count),
             Value = new Axis("u") { Min = lo, Max = hi },
-            Width = slices.Count == 1 ? 640 : 400,
-            Height = slices.Count == 1 ? 520 : 360,
+            Width = slices.Count == 1 ? 640 : 520,
+            Height = slices.Count == 1 ? 520 : 430,
         }).Select(renderer.Render).ToArray();
         string variables = string.Join(", ", names);
         var figures = new List<Figure> { Compose("solution.svg", $"{name} solution u({variables})", solution, slices) };
@@ -83,8 +83,8 @@ public static class FieldFigures
                 Id = $"error{k}",
                 Title = SliceTitle($"|u − exact| of the {name}", s, slices.Count),
                 Value = elo > 0 ? Axis.Log("|u − exact|") with { Min = elo, Max = ehi } : Axis.Log("|u − exact|"),
-                Width = slices.Count == 1 ? 640 : 400,
-                Height = slices.Count == 1 ? 520 : 360,
+                Width = slices.Count == 1 ? 640 : 520,
+                Height = slices.Count == 1 ? 520 : 430,
             }).Select(renderer.Render).ToArray();
             figures.Add(Compose("error.svg", $"|u − exact| of the {name} solution (log colour scale)", maps, slices));
         }
@@ -95,7 +95,7 @@ public static class FieldFigures
     private static Figure Compose(string file, string caption, string[] parts, IReadOnlyList<Slice> slices) =>
         slices.Count == 1
             ? new Figure(file, caption, parts[0])
-            : new Figure(file, caption + ", in slices", SvgComposer.Row(parts, caption));
+            : new Figure(file, caption + ", in slices", SvgComposer.Grid(parts, 2, caption));
 
     private static string SliceTitle(string what, Slice slice, int count) => count == 1 ? what : $"{what} at {slice.Label}";
 

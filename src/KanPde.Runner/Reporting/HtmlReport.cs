@@ -90,7 +90,7 @@ public static class HtmlReport
 
     private static void AppendTable(StringBuilder sb, SummaryTable table, ProblemOutcome outcome)
     {
-        sb.Append("<h2>KAN against MLP</h2>\n<table class=\"summary\">\n<tr>");
+        sb.Append(outcome.Kan is not null && outcome.Mlp is not null ? "<h2>KAN against MLP</h2>" : "<h2>Result</h2>").Append("\n<table class=\"summary\">\n<tr>");
         foreach (string h in table.Headers)
         {
             sb.Append("<th>").Append(E(h)).Append("</th>");

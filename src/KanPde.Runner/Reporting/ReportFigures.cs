@@ -12,11 +12,12 @@ public static class ReportFigures
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(renderer);
         bool exact = outcome.Problem.Exact is not null;
+        string markers = outcome.Kan?.Stages.Count > 1 ? "; dashed verticals mark grid extensions" : "";
         var figures = new List<Figure>
         {
             new("convergence.svg", exact
-                    ? "Training loss (solid) and relative L² error on the evaluation grid (dashed) against optimizer step; dashed verticals mark grid extensions"
-                    : "Training loss against optimizer step; dashed verticals mark grid extensions",
+                    ? "Training loss (solid) and relative L² error on the evaluation grid (dashed) against optimizer step" + markers
+                    : "Training loss against optimizer step" + markers,
                 renderer.Render(TrainingFigures.Convergence(outcome))),
             new("scaling.svg", exact
                     ? "Relative L² error against trainable parameters: one point per KAN grid stage, the MLP, and a G⁻⁴ guide through the last KAN point"

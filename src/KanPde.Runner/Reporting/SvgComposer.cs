@@ -3,18 +3,20 @@ using System.Xml.Linq;
 
 namespace KanPde.Runner.Reporting;
 
-/// <summary>Places rendered SVG documents side by side in one document (e.g. heat maps of several slices).</summary>
+/// <summary>Places rendered SVG documents in rows and columns of one document (e.g. heat maps of several slices).</summary>
 public static class SvgComposer
 {
     private static readonly XNamespace Ns = "http://www.w3.org/2000/svg";
 
     /// <summary>
-    /// One document holding <paramref name="documents"/> left to right, each as a nested <c>svg</c> element at its own
-    /// size, with an optional title above. The parts' element ids must already differ.
+    /// One document holding <paramref name="documents"/> left to right and then top to bottom, <paramref name="columns"/>
+    /// to a row, each as a nested <c>svg</c> element at its own size in a cell as large as the largest part, with an
+    /// optional title above. The parts' element ids must already differ.
     /// </summary>
-    public static string Row(IReadOnlyList<string> documents, string? title = null)
+    public static string Grid(IReadOnlyList<string> documents, int columns, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
         if (documents.Count == 0)
         {
             throw new ArgumentException("Nothing to place.", nameof(documents));
@@ -22,14 +24,16 @@ public static class SvgComposer
 
         XElement[] parts = [.. documents.Select(d => XElement.Parse(d))];
         double top = string.IsNullOrEmpty(title) ? 0 : 34;
-        double x = 0, height = 0;
-        foreach (XElement part in parts)
+        double cellWidth = parts.Max(p => Size(p, "width")), cellHeight = parts.Max(p => Size(p, "height"));
+        columns = Math.Min(columns, parts.Length);
+        int rows = (parts.Length + columns - 1) / columns;
+        for (int k = 0; k < parts.Length; k++)
         {
-            part.SetAttributeValue("x", Num(x));
-            part.SetAttributeValue("y", Num(top));
-            x += Size(part, "width");
-            height = Math.Max(height, Size(part, "height"));
+            parts[k].SetAttributeValue("x", Num(k % columns * cellWidth));
+            parts[k].SetAttributeValue("y", Num(top + k / columns * cellHeight));
         }
+
+        double x = columns * cellWidth, height = rows * cellHeight;
 
         var root = new XElement(Ns + "svg",
             new XAttribute("width", Num(x)), new XAttribute("height", Num(top + height)),

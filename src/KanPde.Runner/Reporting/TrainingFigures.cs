@@ -48,7 +48,15 @@ public static class TrainingFigures
             : [];
         ScalingPoint? mlp = outcome.Mlp is { } m ? new ScalingPoint(m.Parameters, exact ? m.Errors?.RelativeL2 ?? double.NaN : m.Loss, "MLP") : null;
         Series? guide = outcome.Kan is { } network && kan.Length > 0 ? Guide(network, kan[^1]) : null;
-        return StandardCharts.Scaling(kan, mlp, guide, errorName);
+        XYChart chart = StandardCharts.Scaling(kan, mlp, guide, errorName);
+        double[] xs = [.. chart.Series.SelectMany(s => s.X).Where(v => v > 0 && double.IsFinite(v))];
+        double[] ys = [.. chart.Series.SelectMany(s => s.Y).Where(v => v > 0 && double.IsFinite(v))];
+        return xs.Length == 0 || ys.Length == 0 ? chart : chart with
+        {
+            // A margin of a factor of two around the data, so no marker or label sits on the frame.
+            X = chart.X with { Min = xs.Min() / 2, Max = xs.Max() * 2 },
+            Y = chart.Y with { Min = ys.Min() / 2, Max = ys.Max() * 2 },
+        };
     }
 
     /// <summary>
