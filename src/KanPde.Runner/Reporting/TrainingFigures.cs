@@ -31,6 +31,11 @@ public static class TrainingFigures
             ? StandardCharts.StageBoundaries([.. kan.Stages.Select(s => (s.Grid ?? 0, s.Steps))])
             : [];
         XYChart chart = StandardCharts.Convergence(curves, stages);
+        if (outcome.Kan?.Stages is [{ Grid: int first }, _, ..])
+        {
+            chart = chart with { Title = string.Create(CultureInfo.InvariantCulture, $"Convergence (KAN grid G={first} at the start)") };
+        }
+
         return exact ? chart : chart with { Y = Axis.Log("training loss") };
     }
 
