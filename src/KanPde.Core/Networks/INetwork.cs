@@ -44,6 +44,12 @@ public interface INetworkWorkspace
     int RowLength { get; }
 
     /// <summary>
+    /// Row entries come in groups of this many, group g of every row inside one block of parameters, the
+    /// blocks increasing with g (for a KAN, one group per edge). Divides <see cref="RowLength"/>.
+    /// </summary>
+    int RowGroupLength { get; }
+
+    /// <summary>
     /// For points <c>inputs[k * count + p]</c> (problem coordinates) effectively computes
     /// <c>channels[c * count + p]</c> = channel c of u at point p, with parameters θ.
     /// </summary>

@@ -97,6 +97,8 @@ internal sealed partial class KanPointwiseWorkspace : INetworkWorkspace
 
     public int RowLength { get; }
 
+    public int RowGroupLength => _layers[0].Order + 3;
+
     public void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputs, int count, Span<double> channels)
     {
         if ((uint)count > (uint)BlockSize || inputs.Length < count * _net.InputCount || channels.Length < count * _c)

@@ -109,6 +109,8 @@ internal sealed partial class KanWorkspace : INetworkWorkspace
 
     public int RowLength { get; }
 
+    public int RowGroupLength => _layers[0].Order + 3;
+
     public void JacobianRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> weights, Span<int> indices, Span<double> values)
     {
         Span<double> channels = _adjA.AsSpan(0, _count * _c);

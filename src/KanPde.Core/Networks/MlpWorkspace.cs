@@ -74,6 +74,8 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
     /// <summary>MLP rows are dense: every parameter, in order.</summary>
     public int RowLength => _net.ParameterCount;
 
+    public int RowGroupLength => RowLength;
+
     public void Forward(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputs, int count, Span<double> channels)
     {
         int d = _net.InputCount;

@@ -22,7 +22,7 @@ public sealed class Lbfgs : IOptimizer
     /// L-BFGS keeping <paramref name="memory"/> curvature pairs; <paramref name="initialStep"/> scales the
     /// first iteration's steepest-descent step (x moves by at most that much in norm; default 1).
     /// </summary>
-    public Lbfgs(IObjective objective, int memory = 30, double? initialStep = null)
+    public Lbfgs(IObjective objective, int memory = 100, double? initialStep = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentOutOfRangeException.ThrowIfLessThan(memory, 1);

@@ -17,7 +17,7 @@ public sealed class LevenbergMarquardt : IOptimizer
     private readonly ILeastSquaresObjective _objective;
     private readonly int _n;
     private SparseRows _rows, _trialRows;
-    private readonly double[] _r, _trialR, _normal, _scratch, _system, _g, _delta, _trial, _diagonal;
+    private readonly double[] _r, _trialR, _normal, _system, _g, _delta, _trial, _diagonal;
     private double _f = double.NaN;
     private double _mu;
     private double _nu = 2;
@@ -35,7 +35,6 @@ public sealed class LevenbergMarquardt : IOptimizer
         _r = new double[objective.ResidualCount];
         _trialR = new double[objective.ResidualCount];
         _normal = new double[_n * _n];
-        _scratch = new double[_n * _n];
         _system = new double[_n * _n];
         _g = new double[_n];
         _delta = new double[_n];
@@ -64,7 +63,7 @@ public sealed class LevenbergMarquardt : IOptimizer
             return new OptimizerStep(_f, evaluations, false);
         }
 
-        NormalEquations.Accumulate(_rows, _r, _normal, _g, _scratch);
+        NormalEquations.Accumulate(_rows, _r, _normal, _g);
         double meanDiagonal = 0;
         for (int i = 0; i < _n; i++)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using KanPde.Core.Parallelism;
 using KanPde.Core.Training;
 
@@ -11,10 +13,12 @@ public static class NormalEquations
 {
     /// <summary>
     /// Effectively <c>normal = JᵀJ</c> (lower triangle, row-major n×n; the upper triangle is left zero)
-    /// and <c>gradient = Jᵀr</c>. Rows are split into two fixed halves summed separately, so the result does
-    /// not depend on the number of threads.
+    /// and <c>gradient = Jᵀr</c>. Work is split by row groups: the task for group g owns the rows of the
+    /// normal matrix in g's column block and adds, row chunk by row chunk, its products with every group
+    /// g′ ≤ g, so each block stays in cache while the rows stream past. Every entry is summed by one task
+    /// in row order: the result does not depend on the number of threads.
     /// </summary>
-    public static void Accumulate(SparseRows rows, ReadOnlySpan<double> residuals, double[] normal, double[] gradient, double[]? scratch = null)
+    public static void Accumulate(SparseRows rows, ReadOnlySpan<double> residuals, double[] normal, double[] gradient)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(normal);
@@ -25,39 +29,46 @@ public static class NormalEquations
             throw new ArgumentException("Buffers do not match the rows' shape.");
         }
 
-        double[] r = residuals.ToArray();
-        double[] second = scratch is { Length: var length } && length == n * n ? scratch : new double[n * n];
-        int half = rows.RowCount / 2;
-        WorkerTeam.Shared.Run(2, part =>
-        {
-            double[] target = part == 0 ? normal : second;
-            Array.Clear(target);
-            AddRows(rows, part == 0 ? 0 : half, part == 0 ? half : rows.RowCount, target);
-        });
-        System.Numerics.Tensors.TensorPrimitives.Add(normal, second, normal);
-        rows.MultiplyTransposed(r, gradient);
+        Array.Clear(normal);
+        int groups = rows.RowLength / Math.Max(1, rows.GroupLength);
+        // Larger groups (later ones have more partners) first, for balance.
+        WorkerTeam.Shared.Run(groups, task => AddGroup(rows, groups - 1 - task, normal));
+        rows.MultiplyTransposed(residuals, gradient);
     }
 
-    private static void AddRows(SparseRows rows, int from, int to, double[] normal)
+    // For each row, the products of group g1 with every group g2 ≤ g1. Successive updates of one entry are a
+    // whole row apart, so they never wait on each other through memory; the rows of the normal matrix
+    // that g1 owns stay in cache.
+    private static void AddGroup(SparseRows rows, int g1, double[] normal)
     {
-        int n = rows.ColumnCount, length = rows.RowLength;
-        int[] indices = rows.Indices;
-        double[] values = rows.Values;
-        for (int row = from; row < to; row++)
+        int n = rows.ColumnCount, length = rows.RowLength, gl = rows.GroupLength;
+        if ((long)rows.RowCount * length > rows.Indices.Length)
         {
-            int start = row * length;
-            for (int a = 0; a < length; a++)
+            throw new ArgumentException("Rows shorter than their shape.", nameof(rows));
+        }
+
+        ref double h = ref MemoryMarshal.GetArrayDataReference(normal);
+        ref int indices = ref MemoryMarshal.GetArrayDataReference(rows.Indices);
+        ref double values = ref MemoryMarshal.GetArrayDataReference(rows.Values);
+        for (int row = 0; row < rows.RowCount; row++)
+        {
+            ref int rowIndices = ref Unsafe.Add(ref indices, row * length);
+            ref double rowValues = ref Unsafe.Add(ref values, row * length);
+            ref int ia = ref Unsafe.Add(ref rowIndices, g1 * gl);
+            ref double va = ref Unsafe.Add(ref rowValues, g1 * gl);
+            for (int a = 0; a < gl; a++)
             {
-                double va = values[start + a];
-                if (va == 0)
+                double x = Unsafe.Add(ref va, a);
+                if (x == 0)
                 {
                     continue;
                 }
 
-                int rowStart = indices[start + a] * n;
-                for (int b = 0; b <= a; b++)
+                ref double target = ref Unsafe.Add(ref h, (nint)Unsafe.Add(ref ia, a) * n);
+                int top = g1 * gl + a + 1; // every entry of groups before g1, and of g1 up to a
+                for (int b = 0; b < top; b++)
                 {
-                    normal[rowStart + indices[start + b]] += va * values[start + b];
+                    Unsafe.Add(ref target, Unsafe.Add(ref rowIndices, b)) += x * Unsafe.Add(ref rowValues, b);
                 }
             }
         }

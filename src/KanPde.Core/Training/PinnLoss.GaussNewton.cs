@@ -1,12 +1,36 @@
+using KanPde.Core.Networks;
+
 namespace KanPde.Core.Training;
 
 public sealed partial class PinnLoss
 {
+    // Each term's mean ρ² from the chunk sums (added in chunk order), and the weighted loss.
+    private double Combine(Span<double> means)
+    {
+        means.Clear();
+        for (int c = 0; c < _chunks.Length; c++)
+        {
+            for (int t = 0; t < _terms.Length; t++)
+            {
+                means[t] += _chunkSums[c][t];
+            }
+        }
+
+        double loss = 0;
+        for (int t = 0; t < _terms.Length; t++)
+        {
+            means[t] /= _terms[t].Points.Count;
+            loss += _terms[t].Weight * means[t];
+        }
+
+        return loss;
+    }
+
     /// <summary>Allocates rows for <see cref="EvaluateResiduals"/>: one per collocation point.</summary>
     public SparseRows CreateJacobianRows()
     {
-        int rowLength = Network.CreateWorkspace(_sets[0], 1).RowLength;
-        return new SparseRows(ResidualCount, rowLength, ParameterCount);
+        INetworkWorkspace workspace = Network.CreateWorkspace(_sets[0], 1);
+        return new SparseRows(ResidualCount, workspace.RowLength, ParameterCount, workspace.RowGroupLength);
     }
 
     /// <summary>
@@ -26,13 +50,18 @@ public sealed partial class PinnLoss
         RunChunks(c =>
         {
             Worker worker = Rent();
+            double[] sums = _chunkSums[c];
+            Array.Clear(sums);
             foreach (Block block in _chunks[c])
             {
-                worker.ResidualBlock(this, theta, block, result, rows);
+                sums[block.Term] += worker.ResidualBlock(this, theta, block, result, rows);
             }
 
             _workers.Add(worker);
         });
         result.CopyTo(residuals);
+        Span<double> means = stackalloc double[_terms.Length];
+        double loss = Combine(means);
+        Remember(parameters, means, loss);
     }
 }

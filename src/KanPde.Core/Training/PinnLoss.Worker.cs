@@ -60,15 +60,17 @@ public sealed partial class PinnLoss
             return sum;
         }
 
-        /// <summary>Scaled residuals √(w/N)·ρ and their Jacobian rows for one block.</summary>
-        public void ResidualBlock(PinnLoss loss, double[] theta, Block block, Span<double> residuals, SparseRows? rows)
+        /// <summary>Scaled residuals √(w/N)·ρ and their Jacobian rows for one block; returns Σ ρ².</summary>
+        public double ResidualBlock(PinnLoss loss, double[] theta, Block block, Span<double> residuals, SparseRows? rows)
         {
             (INetworkWorkspace ws, int count, int[] fieldChannels) = Evaluate(loss, theta, block);
             double scale = Math.Sqrt(loss._terms[block.Term].Weight / loss._terms[block.Term].Points.Count);
             int row = loss._rowOffsets[block.Term] + block.Start;
+            double sum = 0;
             for (int p = 0; p < count; p++)
             {
                 residuals[row + p] = scale * _residual[p];
+                sum += _residual[p] * _residual[p];
             }
 
             if (rows is not null)
@@ -78,6 +80,8 @@ public sealed partial class PinnLoss
                 int length = count * rows.RowLength;
                 ws.JacobianRows(theta, _adjoints, rows.Indices.AsSpan((int)offset, length), rows.Values.AsSpan((int)offset, length));
             }
+
+            return sum;
         }
 
         private (INetworkWorkspace Workspace, int Count, int[] FieldChannels) Evaluate(PinnLoss loss, double[] theta, Block block)

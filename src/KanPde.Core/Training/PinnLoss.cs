@@ -30,6 +30,7 @@ public sealed partial class PinnLoss : ILeastSquaresObjective
     private readonly double[][] _chunkGradients;
     private readonly double[][] _chunkSums;
     private readonly int _blockSize;
+    private readonly List<(double[] At, double[] Means, double Loss)> _recent = new();
 
     /// <summary>Prepares the terms' residuals at their points (point-only work happens here, once).</summary>
     public PinnLoss(INetwork network, IReadOnlyList<LossTerm> terms, int maxDegreeOfParallelism = -1)
@@ -154,26 +155,14 @@ public sealed partial class PinnLoss : ILeastSquaresObjective
         });
 
         Span<double> means = stackalloc double[_terms.Length];
-        means.Clear();
-        for (int c = 0; c < _chunks.Length; c++)
-        {
-            for (int t = 0; t < _terms.Length; t++)
-            {
-                means[t] += _chunkSums[c][t];
-            }
-        }
-
-        double loss = 0;
-        for (int t = 0; t < _terms.Length; t++)
-        {
-            means[t] /= _terms[t].Points.Count;
-            loss += _terms[t].Weight * means[t];
-        }
+        double loss = Combine(means);
 
         if (!termMeans.IsEmpty)
         {
             means.CopyTo(termMeans);
         }
+
+        Remember(parameters, means, loss);
 
         if (wantGradient)
         {
@@ -209,6 +198,34 @@ public sealed partial class PinnLoss : ILeastSquaresObjective
     }
 
     private void RunChunks(Action<int> body) => WorkerTeam.Shared.Run(_chunks.Length, body, MaxDegreeOfParallelism);
+
+    /// <summary>
+    /// The loss at θ with each term's unweighted mean ρ², reusing the last evaluations when θ is one of the
+    /// points they were made at (optimizers have usually just evaluated there).
+    /// </summary>
+    public double TermMeans(ReadOnlySpan<double> parameters, Span<double> termMeans)
+    {
+        foreach ((double[] at, double[] means, double loss) in _recent)
+        {
+            if (parameters.SequenceEqual(at))
+            {
+                means.CopyTo(termMeans);
+                return loss;
+            }
+        }
+
+        return Evaluate(parameters, default, termMeans);
+    }
+
+    private void Remember(ReadOnlySpan<double> parameters, ReadOnlySpan<double> means, double loss)
+    {
+        if (_recent.Count == 4)
+        {
+            _recent.RemoveAt(0);
+        }
+
+        _recent.Add((parameters.ToArray(), means.ToArray(), loss));
+    }
 
     private Worker Rent() => _workers.TryTake(out Worker? worker) ? worker : new Worker(this);
 

@@ -8,10 +8,24 @@ namespace KanPde.Core.Training;
 public sealed class SparseRows
 {
     /// <summary>Allocates storage for <paramref name="rowCount"/> rows of <paramref name="rowLength"/> entries.</summary>
-    public SparseRows(int rowCount, int rowLength, int columnCount)
+    /// <param name="rowCount">Number of rows.</param>
+    /// <param name="rowLength">Entries per row.</param>
+    /// <param name="columnCount">Number of columns.</param>
+    /// <param name="groupLength">
+    /// Entries come in consecutive groups of this many (a divisor of <paramref name="rowLength"/>; default the
+    /// whole row), and group g of every row lies in one column block, the blocks increasing with g (a KAN
+    /// edge's entries: its coefficients, w_b and w_s).
+    /// </param>
+    public SparseRows(int rowCount, int rowLength, int columnCount, int? groupLength = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
         ArgumentOutOfRangeException.ThrowIfNegative(rowLength);
+        GroupLength = groupLength ?? Math.Max(1, rowLength);
+        if (GroupLength < 1 || (rowLength > 0 && rowLength % GroupLength != 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(groupLength), "The group length must divide the row length.");
+        }
+
         RowCount = rowCount;
         RowLength = rowLength;
         ColumnCount = columnCount;
@@ -24,6 +38,9 @@ public sealed class SparseRows
 
     /// <summary>Entries per row.</summary>
     public int RowLength { get; }
+
+    /// <summary>Entries per group (see the constructor).</summary>
+    public int GroupLength { get; }
 
     /// <summary>Number of columns (parameters).</summary>
     public int ColumnCount { get; }

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using KanPde.Core.Networks;
+using KanPde.Core.Optimization;
+using KanPde.Core.Sampling;
+
+namespace KanPde.Core.Training;
+
+public static partial class Trainer
+{
+    /// <summary>The state of one training run.</summary>
+    private sealed class Run(string model, INetwork network, TrainingData data, TrainerSettings settings,
+        Action<StepRecord>? progress, CancellationToken cancellation)
+    {
+        private readonly Stopwatch _clock = new();
+        private readonly List<StepRecord> _history = new();
+        private readonly List<StageResult> _stages = new();
+        private readonly List<string> _optimizers = new();
+        private readonly double[] _means = new double[data.Terms.Count];
+        private PointSet? _allPoints;
+        private INetwork _network = network;
+        private double[] _lastFinite = (double[])network.Parameters.Clone();
+        private double _loss = double.NaN;
+        private int _steps;
+        private int _evaluations;
+        private int? _divergedAt;
+        private ErrorMetrics? _errors;
+
+        public TrainingStatus Status { get; private set; } = TrainingStatus.Completed;
+
+        public void Stage(int index, TrainingStage stage)
+        {
+            _clock.Start();
+            double stageStart = _clock.Elapsed.TotalSeconds;
+            if (_network is KanNetwork kan && stage.Grid is int grid && grid != kan.Intervals)
+            {
+                if (settings.GridUpdate is not null)
+                {
+                    kan = kan.UpdateGrids(AllPoints());
+                }
+
+                _network = kan.ExtendGrid(grid);
+                _lastFinite = (double[])_network.Parameters.Clone();
+            }
+
+            _optimizers.Add(Name(stage.Optimizer));
+            PinnLoss loss = new(_network, data.Terms);
+            IOptimizer optimizer = CreateOptimizer(stage.Optimizer, loss, settings);
+            int taken = 0;
+            for (int k = 0; k < stage.Steps; k++)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    Status = TrainingStatus.Cancelled;
+                    break;
+                }
+
+                if (k > 0 && settings.GridUpdate is { } update && _network is KanNetwork current && k % update.Every == 0 && k < update.Until)
+                {
+                    _evaluations += loss.Evaluations;
+                    _network = current.UpdateGrids(AllPoints());
+                    loss = new PinnLoss(_network, data.Terms);
+                    optimizer = CreateOptimizer(stage.Optimizer, loss, settings);
+                }
+
+                OptimizerStep step = optimizer.Step(_network.Parameters);
+                _steps++;
+                taken++;
+                if (!double.IsFinite(step.Loss) || !AllFinite(_network.Parameters))
+                {
+                    _divergedAt = _steps;
+                    _lastFinite.CopyTo(_network.Parameters, 0);
+                    Status = TrainingStatus.Diverged;
+                    break;
+                }
+
+                _lastFinite = CopyInto(_lastFinite, _network.Parameters);
+                _loss = step.Loss;
+                bool stageEnd = k == stage.Steps - 1 || step.Stalled;
+                Record(index, stage, loss, measure: stageEnd || _steps % Math.Max(1, settings.ErrorEvery) == 0);
+                if (step.Stalled)
+                {
+                    break; // no decrease possible at machine precision: the rest of the budget cannot help
+                }
+            }
+
+            _evaluations += loss.Evaluations;
+            if (Status == TrainingStatus.Diverged || double.IsNaN(_loss))
+            {
+                _loss = Measure(loss);
+            }
+
+            _clock.Stop();
+            _errors = Errors();
+            _stages.Add(new StageResult(stage.Grid, taken, _network.ParameterCount, _clock.Elapsed.TotalSeconds - stageStart, _loss, _errors));
+        }
+
+        public TrainingResult Result(IReadOnlyList<TrainingStage> stages)
+        {
+            var finalLoss = new PinnLoss(_network, data.Terms);
+            double loss = finalLoss.Evaluate(_network.Parameters, default, _means);
+            (double equation, double conditions) = Parts();
+            IReadOnlyList<int> width = _network switch
+            {
+                KanNetwork kan => kan.Widths,
+                MlpNetwork mlp => mlp.Widths,
+                _ => [],
+            };
+            return new TrainingResult(model, Status, _divergedAt, _network, width, _network.ParameterCount, _steps, _evaluations,
+                _clock.Elapsed.TotalSeconds, loss, equation, conditions, _errors ?? Errors(), _stages, _history, _optimizers);
+        }
+
+        private void Record(int stageIndex, TrainingStage stage, PinnLoss loss, bool measure)
+        {
+            _clock.Stop();
+            double value = loss.TermMeans(_network.Parameters, _means); // the parts of the loss at the new point
+            (double equation, double conditions) = Parts();
+            ErrorMetrics? errors = measure ? Errors() : null;
+            var record = new StepRecord(_steps, stageIndex, stage.Grid, value, equation, conditions, errors?.Mse, errors?.RelativeL2, _clock.Elapsed.TotalSeconds);
+            _history.Add(record);
+            progress?.Invoke(record);
+            _clock.Start();
+        }
+
+        private double Measure(PinnLoss loss) => loss.TermMeans(_network.Parameters, _means);
+
+        private (double Equation, double Conditions) Parts()
+        {
+            double equation = 0, conditions = 0;
+            for (int t = 0; t < _means.Length; t++)
+            {
+                equation += data.EquationShare[t] * _means[t];
+                conditions += data.ConditionShare[t] * _means[t];
+            }
+
+            return (equation, conditions);
+        }
+
+        private ErrorMetrics? Errors()
+        {
+            if (data.EvaluationPoints is null || data.ExactValues is null)
+            {
+                return null;
+            }
+
+            double[] values = NetworkEvaluation.Values(_network, data.EvaluationPoints);
+            return NetworkEvaluation.Errors(values, data.ExactValues.ToArray());
+        }
+
+        private PointSet AllPoints() => _allPoints ??= data.AllPoints();
+
+        private static bool AllFinite(double[] values) => Array.TrueForAll(values, double.IsFinite);
+
+        private static double[] CopyInto(double[] target, double[] source)
+        {
+            if (target.Length != source.Length)
+            {
+                return (double[])source.Clone();
+            }
+
+            source.CopyTo(target, 0);
+            return target;
+        }
+
+        private static string Name(OptimizerKind kind) => kind switch
+        {
+            OptimizerKind.Lbfgs => "lbfgs",
+            OptimizerKind.Adam => "adam",
+            _ => "lm",
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using KanPde.Core.Networks;
+using KanPde.Core.Optimization;
+
+namespace KanPde.Core.Training;
+
+/// <summary>
+/// Trains a network through its stages: at each KAN stage boundary every spline is extended to the new
+/// grid by least squares (the function is kept and training continues from it), grid updates run as
+/// scheduled, errors are measured on the evaluation grid, and a loss that stops being finite ends
+/// training with the last finite model.
+/// </summary>
+public static partial class Trainer
+{
+    /// <summary>Trains <paramref name="initial"/> (left unchanged) and reports every step to <paramref name="progress"/>.</summary>
+    public static TrainingResult Train(string model, INetwork initial, TrainingData data, IReadOnlyList<TrainingStage> stages,
+        TrainerSettings settings, Action<StepRecord>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(stages);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (stages.Count == 0 || stages.Any(s => s.Steps < 0))
+        {
+            throw new ArgumentException("Need at least one stage and non-negative step counts.", nameof(stages));
+        }
+
+        var run = new Run(model, Copy(initial), data, settings, progress, cancellation);
+        for (int s = 0; s < stages.Count && run.Status == TrainingStatus.Completed; s++)
+        {
+            run.Stage(s, stages[s]);
+        }
+
+        return run.Result(stages);
+    }
+
+    private static INetwork Copy(INetwork network) => network switch
+    {
+        KanNetwork kan => kan.Clone(),
+        MlpNetwork mlp => mlp.Clone(),
+        _ => throw new ArgumentException($"Unknown network type {network.GetType().Name}.", nameof(network)),
+    };
+
+    private static IOptimizer CreateOptimizer(OptimizerKind kind, PinnLoss loss, TrainerSettings settings) => kind switch
+    {
+        OptimizerKind.Lbfgs => new Lbfgs(loss, initialStep: settings.LearningRate),
+        OptimizerKind.Adam => new Adam(loss, settings.LearningRate),
+        OptimizerKind.LevenbergMarquardt => new LevenbergMarquardt(loss, settings.LearningRate),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
