@@ -1,17 +1,19 @@
 using KanPde.Core.Training;
 using KanPde.Problems.Compilation;
+using KanPde.Problems.Solving;
 using KanPde.Problems.Specification;
 
 namespace KanPde.Runner.Training;
 
-/// <summary>The real training engine. Placeholder until ProblemSolver lands in main.</summary>
+/// <summary>The real training engine: <see cref="ProblemSolver"/>.</summary>
 public sealed class SolverTrainer : IModelTrainer
 {
     /// <inheritdoc />
-    public int PlannedSteps(ProblemSpec spec, RunModel model) =>
-        model == RunModel.Kan ? spec?.Training.TotalSteps ?? 0 : spec?.Mlp?.Steps ?? 0;
+    public int PlannedSteps(ProblemSpec spec, RunModel model) => ProblemSolver.PlannedSteps(spec, Kind(model));
 
     /// <inheritdoc />
     public TrainingResult Train(CompiledProblem problem, RunModel model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation) =>
-        throw new NotSupportedException("The training engine is not available in this build yet.");
+        ProblemSolver.Train(problem, Kind(model), new SolveOptions(seed), progress, cancellation);
+
+    private static ModelKind Kind(RunModel model) => model == RunModel.Kan ? ModelKind.Kan : ModelKind.Mlp;
 }
