@@ -88,10 +88,20 @@ public static class RunCommand
 
     private static void DrawTable(SummaryTable summary)
     {
-        var table = new Table { Title = new TableTitle(Markup.Escape(summary.Problem)) };
-        for (int c = 0; c < summary.Headers.Count; c++)
+        // A drawn table needs 3 more characters per column than the plain one; on a narrow terminal wrapped cells
+        // would be harder to read than plain aligned text.
+        int columns = summary.Headers.Count;
+        int needed = Enumerable.Range(0, columns).Sum(c => summary.Rows.Append(summary.Headers).Max(r => r[c].Length)) + 3 * columns + 1;
+        if (AnsiConsole.Profile.Width < needed)
         {
-            var column = new TableColumn(Markup.Escape(summary.Headers[c]));
+            RunConsole.PlainTable(Console.Out, summary);
+            return;
+        }
+
+        var table = new Table { Title = new TableTitle(Markup.Escape(summary.Problem)) };
+        for (int c = 0; c < columns; c++)
+        {
+            var column = new TableColumn(Markup.Escape(summary.Headers[c])).NoWrap();
             table.AddColumn(c <= 1 || c == 4 ? column : column.RightAligned());
         }
 

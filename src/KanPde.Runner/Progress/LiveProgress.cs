@@ -3,7 +3,10 @@ using Spectre.Console;
 
 namespace KanPde.Runner.Progress;
 
-/// <summary>Progress on a terminal: a live bar per model with its stage, grid, step, loss, current error and elapsed time.</summary>
+/// <summary>
+/// Progress on a terminal: a live line per model with its stage, grid, step, loss, current error and elapsed time (in the
+/// description, so it stays on one line down to about 120 columns), a short bar and the percentage.
+/// </summary>
 public sealed class LiveProgress(IAnsiConsole console) : ITrainingProgress
 {
     /// <inheritdoc />
@@ -16,7 +19,7 @@ public sealed class LiveProgress(IAnsiConsole console) : ITrainingProgress
         console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 16 }, new PercentageColumn())
             .Start(ctx =>
             {
                 ProgressTask task = ctx.AddTask(name, maxValue: Math.Max(1, context.PlannedSteps));
