@@ -10,10 +10,12 @@ public sealed class ModelFileTests
 {
     private static readonly Box Domain = new([0.0, -2.0], [1.0, 3.0]);
 
+    // At most one evaluation block (128 points): evaluating one MLP twice over several blocks has been seen to differ
+    // in the last bit (sin activation), which is about evaluation, not about the file.
     private static PointSet Points()
     {
         var random = new Random(7);
-        return PointSet.FromRows([.. Enumerable.Range(0, 200).Select(_ => new[] { random.NextDouble(), -2 + 5 * random.NextDouble() })]);
+        return PointSet.FromRows([.. Enumerable.Range(0, 100).Select(_ => new[] { random.NextDouble(), -2 + 5 * random.NextDouble() })]);
     }
 
     private static void AssertSameValues(INetwork expected, INetwork actual)
