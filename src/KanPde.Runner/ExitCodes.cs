@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The command line or a problem file is wrong; nothing was trained.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Stopped by Ctrl+C: the problem being trained was discarded, its earlier results kept (128 + SIGINT, as shells expect).</summary>
+    public const int Interrupted = 130;
 }

@@ -1,0 +1,44 @@
+using KanPde.Runner.Training;
+
+namespace KanPde.Runner.Commands;
+
+/// <summary>What <c>kanpde run</c> was asked to do.</summary>
+/// <param name="Paths">Problem files or folders of them.</param>
+/// <param name="Out">Folder under which each problem's results folder goes.</param>
+/// <param name="Models">The models asked for with <c>--models</c>, or null for the default (both, unless the file says <c>mlp: none</c>).</param>
+/// <param name="Seed">Overrides training.seed, or null to keep the file's.</param>
+/// <param name="Quiet">Print nothing but errors and the final table.</param>
+/// <param name="Verbose">Print internal details (stack traces) of unexpected failures.</param>
+public sealed record RunOptions(IReadOnlyList<string> Paths, string Out, IReadOnlySet<RunModel>? Models, int? Seed, bool Quiet, bool Verbose)
+{
+    /// <summary>The default results folder.</summary>
+    public const string DefaultOut = "results";
+
+    /// <summary>
+    /// Parses the value of <c>--models</c>: a comma-separated list of <c>kan</c> and <c>mlp</c>. Returns null and an
+    /// explanation when it is not one.
+    /// </summary>
+    public static IReadOnlySet<RunModel>? ParseModels(string text, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var models = new HashSet<RunModel>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            switch (part.ToLowerInvariant())
+            {
+                case "kan":
+                    models.Add(RunModel.Kan);
+                    break;
+                case "mlp":
+                    models.Add(RunModel.Mlp);
+                    break;
+                default:
+                    problem = $"--models: unknown model '{part}'; expected a comma-separated list of kan and mlp, e.g. --models kan,mlp";
+                    return null;
+            }
+        }
+
+        problem = null;
+        return models;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using System.Text.Json;
+using KanPde.Core.Training;
+
+namespace KanPde.Runner.Results;
+
+/// <summary>
+/// <c>&lt;model&gt;/metrics.json</c> and <c>summary.json</c> (results-format.md), with exactly the spec's keys in its
+/// order. Numbers are written in their shortest round-trippable form; a number that is not finite (which
+/// JSON cannot hold) is written as null.
+/// </summary>
+public static class MetricsJson
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true };
+
+    /// <summary>The metrics of one trained model.</summary>
+    public static string Metrics(string problem, TrainingResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            WriteMetrics(w, problem, result);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary><c>{"problem": NAME, "kan": metrics or null, "mlp": metrics or null}</c>.</summary>
+    public static string Summary(string problem, TrainingResult? kan, TrainingResult? mlp)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("problem", problem);
+            w.WritePropertyName("kan");
+            WriteMetricsOrNull(w, problem, kan);
+            w.WritePropertyName("mlp");
+            WriteMetricsOrNull(w, problem, mlp);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The status as written: completed, diverged or cancelled.</summary>
+    public static string StatusName(TrainingStatus status) => status switch
+    {
+        TrainingStatus.Completed => "completed",
+        TrainingStatus.Diverged => "diverged",
+        _ => "cancelled",
+    };
+
+    private static void WriteMetricsOrNull(Utf8JsonWriter w, string problem, TrainingResult? result)
+    {
+        if (result is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            WriteMetrics(w, problem, result);
+        }
+    }
+
+    private static void WriteMetrics(Utf8JsonWriter w, string problem, TrainingResult r)
+    {
+        w.WriteStartObject();
+        w.WriteString("problem", problem);
+        w.WriteString("model", r.Model);
+        w.WriteString("status", StatusName(r.Status));
+        if (r.Status == TrainingStatus.Diverged)
+        {
+            Number(w, "diverged_at_step", r.DivergedAtStep);
+        }
+
+        w.WriteStartArray("width");
+        foreach (int n in r.Width)
+        {
+            w.WriteNumberValue(n);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("parameters", r.Parameters);
+        w.WriteNumber("steps", r.Steps);
+        w.WriteNumber("evaluations", r.Evaluations);
+        Number(w, "seconds", r.Seconds);
+        Number(w, "loss", r.Loss);
+        Number(w, "equation_loss", r.EquationLoss);
+        Number(w, "condition_loss", r.ConditionLoss);
+        WriteErrors(w, r.Errors);
+        w.WriteStartArray("stages");
+        foreach (StageResult s in r.Stages)
+        {
+            w.WriteStartObject();
+            Number(w, "grid", s.Grid);
+            w.WriteNumber("steps", s.Steps);
+            w.WriteNumber("parameters", s.Parameters);
+            Number(w, "seconds", s.Seconds);
+            Number(w, "loss", s.Loss);
+            WriteErrors(w, s.Errors);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteErrors(Utf8JsonWriter w, ErrorMetrics? errors)
+    {
+        Number(w, "mse", errors?.Mse);
+        Number(w, "relative_l2", errors?.RelativeL2);
+        Number(w, "max_abs_error", errors?.MaxAbsError);
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

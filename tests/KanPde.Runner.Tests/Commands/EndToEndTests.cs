@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Xml.Linq;
+using KanPde.Runner.Results;
+using KanPde.Runner.Training;
+
+namespace KanPde.Runner.Tests.Commands;
+
+/// <summary>The whole program with the real training engine, on problems small enough to train in a second.</summary>
+public sealed class EndToEndTests : IDisposable
+{
+    private const string Poisson = """
+        name: e2e-poisson
+        variables:
+          x: [0, 1]
+        equation: u_xx = -pi^2*sin(pi*x)
+        conditions:
+          - at: [x = 0, x = 1]
+            equation: u = 0
+        exact: sin(pi*x)
+        kan:
+          width: [1, 3, 1]
+        mlp:
+          width: [1, 8, 1]
+          steps: 20
+        training:
+          points: {interior: 50, boundary: 1}
+          schedule:
+            - {grid: 3, steps: 10}
+            - {grid: 6, steps: 10}
+        evaluation:
+          points: 21
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("kanpde-e2e-").FullName;
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Out => Path.Combine(_folder, "results");
+
+    private int Run(string yaml, params string[] extra)
+    {
+        string path = Path.Combine(_folder, "problem.yaml");
+        File.WriteAllText(path, yaml);
+        return KanPdeApp.Run(["run", path, "--out", Out, .. extra], _output, _error, new SolverTrainer());
+    }
+
+    [Fact]
+    public void Run_TinyPoisson_ExitsZeroAndWritesEveryFileConsistently()
+    {
+        int exit = Run(Poisson);
+
+        Assert.True(exit == ExitCodes.Ok, _error.ToString());
+        string folder = Path.Combine(Out, "e2e-poisson");
+        foreach (string model in new[] { "kan", "mlp" })
+        {
+            using JsonDocument metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, model, "metrics.json")));
+            Assert.Equal("completed", metrics.RootElement.GetProperty("status").GetString());
+            string[] rows = File.ReadAllLines(Path.Combine(folder, model, "history.csv"));
+            Assert.Equal(HistoryCsv.Header, rows[0]);
+            Assert.Equal(metrics.RootElement.GetProperty("steps").GetInt32(), rows.Length - 1);
+            Assert.True(double.IsFinite(metrics.RootElement.GetProperty("relative_l2").GetDouble()));
+            var network = ModelFile.Read(File.ReadAllText(Path.Combine(folder, model, "model.json")));
+            Assert.Equal(metrics.RootElement.GetProperty("parameters").GetInt32(), network.ParameterCount);
+        }
+
+        foreach (string svg in new[] { "convergence", "scaling", "solution", "error", "activations" })
+        {
+            XDocument.Load(Path.Combine(folder, svg + ".svg"));
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder, "report.html")));
+        Assert.Contains("e2e-poisson KAN: completed", _output.ToString());
+    }
+
+    [Fact]
+    public void Run_AdamWithHugeStep_ExitsOneWithDivergedStatusAndSaysWhere()
+    {
+        // Adam at 1e6 only reaches a loss of about 1e35 in 20 steps here; 1e100 overflows on the first step.
+        string diverging = Poisson.Replace("training:\n", "training:\n  optimizer: adam\n  learning_rate: 1e100\n", StringComparison.Ordinal);
+
+        int exit = Run(diverging, "--models", "kan");
+
+        Assert.Equal(ExitCodes.TrainingFailed, exit);
+        using JsonDocument metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "e2e-poisson", "kan", "metrics.json")));
+        Assert.Equal("diverged", metrics.RootElement.GetProperty("status").GetString());
+        int step = metrics.RootElement.GetProperty("diverged_at_step").GetInt32();
+        Assert.Contains($"e2e-poisson: the KAN diverged at step {step.ToString(CultureInfo.InvariantCulture)}", _error.ToString());
+        Assert.Contains("kept ", _error.ToString());
+        Assert.True(File.Exists(Path.Combine(Out, "e2e-poisson", "report.html")));
+        Assert.True(File.Exists(Path.Combine(Out, "e2e-poisson", "kan", "model.json")));
+    }
+}

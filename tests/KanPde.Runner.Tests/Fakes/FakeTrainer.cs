@@ -1,0 +1,29 @@
+using KanPde.Core.Training;
+using KanPde.Problems.Compilation;
+using KanPde.Problems.Specification;
+using KanPde.Runner.Training;
+
+namespace KanPde.Runner.Tests.Fakes;
+
+/// <summary>Returns made-up results at once, reporting each step; can diverge, cancel or throw on request.</summary>
+internal sealed class FakeTrainer : IModelTrainer
+{
+    public Func<CompiledProblem, RunModel, TrainingResult>? Behaviour { get; init; }
+
+    public List<(string Problem, RunModel Model, int? Seed)> Calls { get; } = [];
+
+    public int PlannedSteps(ProblemSpec spec, RunModel model) =>
+        model == RunModel.Kan ? spec.Training.TotalSteps : spec.Mlp?.Steps ?? 0;
+
+    public TrainingResult Train(CompiledProblem problem, RunModel model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation)
+    {
+        Calls.Add((problem.Spec.Name, model, seed));
+        TrainingResult result = Behaviour?.Invoke(problem, model) ?? FakeResults.For(problem, model);
+        foreach (StepRecord step in result.History)
+        {
+            progress?.Invoke(step);
+        }
+
+        return result;
+    }
+}
