@@ -61,36 +61,38 @@ public sealed partial class KanNetwork
     public double[][][] LayerInputs(PointSet points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var result = _layers.Select(layer => Enumerable.Range(0, layer.InputCount).Select(_ => new double[points.Count]).ToArray()).ToArray();
-        for (int i = 0; i < InputCount; i++)
+        if (points.Dimension != InputCount)
         {
-            ReadOnlySpan<double> x = points.Coordinate(i);
-            for (int p = 0; p < points.Count; p++)
-            {
-                result[0][i][p] = (x[p] - Domain.Center(i)) / Domain.HalfWidth(i);
-            }
+            throw new ArgumentException("Points of the wrong dimension.", nameof(points));
         }
 
-        Span<double> phi = stackalloc double[1];
-        for (int l = 0; l + 1 < _layers.Length; l++)
+        var result = _layers.Select(layer => Enumerable.Range(0, layer.InputCount).Select(_ => new double[points.Count]).ToArray()).ToArray();
+        int block = PreferredBlockSize, n = points.Count, blocks = (n + block - 1) / block;
+        var workspaces = new System.Collections.Concurrent.ConcurrentBag<KanWorkspace>();
+        Parallelism.WorkerTeam.Shared.Run(blocks, b =>
         {
-            KanLayer layer = _layers[l];
-            for (int p = 0; p < points.Count; p++)
+            KanWorkspace ws = workspaces.TryTake(out KanWorkspace? w) ? w : new KanWorkspace(this, Derivatives.DerivativeSet.ValueOnly(InputCount), block);
+            int start = b * block, count = Math.Min(block, n - start);
+            var inputs = new double[InputCount * count];
+            for (int k = 0; k < InputCount; k++)
             {
-                for (int o = 0; o < layer.OutputCount; o++)
-                {
-                    double sum = 0;
-                    for (int i = 0; i < layer.InputCount; i++)
-                    {
-                        layer.EvaluateEdge(Parameters, i, o, result[l][i][p], 0, phi);
-                        sum += phi[0];
-                    }
+                points.Coordinate(k).Slice(start, count).CopyTo(inputs.AsSpan(k * count, count));
+            }
 
-                    result[l + 1][o][p] = sum;
+            ws.Forward(Parameters, inputs, count, new double[count]);
+            for (int l = 0; l < _layers.Length; l++)
+            {
+                for (int i = 0; i < _layers[l].InputCount; i++)
+                {
+                    for (int p = 0; p < count; p++)
+                    {
+                        result[l][i][start + p] = ws.LayerInput(l, i, p);
+                    }
                 }
             }
-        }
 
+            workspaces.Add(ws);
+        });
         return result;
     }
 

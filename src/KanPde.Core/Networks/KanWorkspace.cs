@@ -111,6 +111,9 @@ internal sealed partial class KanWorkspace : INetworkWorkspace
 
     public int RowGroupLength => _layers[0].Order + 3;
 
+    /// <summary>After <see cref="Forward"/>: the value of input i of layer l at point p of the block.</summary>
+    internal double LayerInput(int l, int i, int p) => _act[l][i * _c * _count + p];
+
     public void JacobianRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> weights, Span<int> indices, Span<double> values)
     {
         Span<double> channels = _adjA.AsSpan(0, _count * _c);
