@@ -1,6 +1,8 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using KanPde.Core.Splines;
 
 namespace KanPde.Core.Networks;
@@ -164,7 +166,13 @@ internal sealed partial class KanWorkspace
         // Neighbouring points mostly share an interval: sum in registers and write once per run.
         int current = outside;
         double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
-        for (int p = 0; p < n; p++)
+        int p = 0;
+        if (Avx.IsSupported)
+        {
+            p = ScatterCubicVector(polyGrad, interval, frac, invWidth, w1, w2, ws, outside, ref low, ref high);
+        }
+
+        for (; p < n; p++)
         {
             int j = interval[p];
             if (j != current)
@@ -213,6 +221,75 @@ internal sealed partial class KanWorkspace
             Unsafe.Add(ref t, 2) += g2;
             Unsafe.Add(ref t, 3) += g3;
         }
+    }
+
+    // ScatterCubic four points at a time: the contributions of four points are formed as one vector per
+    // power of f, transposed into one vector per point, and summed in a register while points share an
+    // interval. Points off the knots contribute zero (their inverse width is 0). Returns the points done.
+    private int ScatterCubicVector(Span<double> polyGrad, ReadOnlySpan<int> interval, ReadOnlySpan<double> frac,
+        ReadOnlySpan<double> invWidth, double w1, double w2, double ws, int outside, ref int low, ref int high)
+    {
+        int n = _count, rows = polyGrad.Length / 4, p = 0;
+        ReadOnlySpan<double> l0 = _lambda.AsSpan(0, n), l1 = _lambda.AsSpan(n, n), l2 = _lambda.AsSpan(2 * n, n);
+        ref double g = ref MemoryMarshal.GetReference(polyGrad);
+        int pendingRow = -1;
+        Vector256<double> pending = Vector256<double>.Zero;
+        Span<Vector256<double>> point = stackalloc Vector256<double>[4];
+        for (; p + 4 <= n; p += 4)
+        {
+            Vector256<double> f = Vector256.Create(frac.Slice(p, 4)), h = Vector256.Create(invWidth.Slice(p, 4));
+            Vector256<double> on = ~Vector256.Equals(h, Vector256<double>.Zero);
+            Vector256<double> a0 = (ws * Vector256.Create(l0.Slice(p, 4))) & on;
+            Vector256<double> a1 = w1 * Vector256.Create(l1.Slice(p, 4)) * h;
+            Vector256<double> a2 = w2 * Vector256.Create(l2.Slice(p, 4)) * h * h;
+            Vector256<double> q0 = a0, q1 = a0 * f + a1;
+            Vector256<double> q2 = (a0 * f + 2.0 * a1) * f + 2.0 * a2;
+            Vector256<double> q3 = ((a0 * f + 3.0 * a1) * f + 6.0 * a2) * f;
+            Vector256<double> lo01 = Avx.UnpackLow(q0, q1), hi01 = Avx.UnpackHigh(q0, q1);
+            Vector256<double> lo23 = Avx.UnpackLow(q2, q3), hi23 = Avx.UnpackHigh(q2, q3);
+            point[0] = Avx.Permute2x128(lo01, lo23, 0x20);
+            point[1] = Avx.Permute2x128(hi01, hi23, 0x20);
+            point[2] = Avx.Permute2x128(lo01, lo23, 0x31);
+            point[3] = Avx.Permute2x128(hi01, hi23, 0x31);
+            for (int k = 0; k < 4; k++)
+            {
+                int j = interval[p + k];
+                if (j == outside)
+                {
+                    continue;
+                }
+
+                if (j == pendingRow)
+                {
+                    pending += point[k];
+                    continue;
+                }
+
+                if ((uint)j >= (uint)rows)
+                {
+                    throw new IndexOutOfRangeException();
+                }
+
+                if (pendingRow >= 0)
+                {
+                    ref double t = ref Unsafe.Add(ref g, pendingRow * 4);
+                    (Vector256.LoadUnsafe(ref t) + pending).StoreUnsafe(ref t);
+                }
+
+                pendingRow = j;
+                pending = point[k];
+                low = Math.Min(low, j);
+                high = Math.Max(high, j);
+            }
+        }
+
+        if (pendingRow >= 0)
+        {
+            ref double t = ref Unsafe.Add(ref g, pendingRow * 4);
+            (Vector256.LoadUnsafe(ref t) + pending).StoreUnsafe(ref t);
+        }
+
+        return p;
     }
 
     // gradient[c(i, j−k+m, o)] += Σ_q P_j[m][q] · polyGrad[i,o][j][q] over the intervals touched since

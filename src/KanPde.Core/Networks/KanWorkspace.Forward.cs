@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using KanPde.Core.Splines;
 
 namespace KanPde.Core.Networks;
@@ -225,7 +226,42 @@ internal sealed partial class KanWorkspace
         ref double f1 = ref Unsafe.Add(ref f0, n);
         ref double f2 = ref Unsafe.Add(ref f1, n);
         int rows = table.Length / 4;
-        for (int p = 0; p < n; p++)
+        int p = 0;
+        if (Avx.IsSupported)
+        {
+            for (; p + 4 <= n; p += 4)
+            {
+                int j0 = interval[p], j1 = interval[p + 1], j2 = interval[p + 2], j3 = interval[p + 3];
+                if ((uint)j0 >= (uint)rows || (uint)j1 >= (uint)rows || (uint)j2 >= (uint)rows || (uint)j3 >= (uint)rows)
+                {
+                    throw new IndexOutOfRangeException();
+                }
+
+                // Four points' coefficient rows, transposed into one vector per power of f.
+                Vector256<double> r0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j0 * 4));
+                Vector256<double> r1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j1 * 4));
+                Vector256<double> r2 = Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j2 * 4));
+                Vector256<double> r3 = Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j3 * 4));
+                Vector256<double> lo01 = Avx.UnpackLow(r0, r1), hi01 = Avx.UnpackHigh(r0, r1);
+                Vector256<double> lo23 = Avx.UnpackLow(r2, r3), hi23 = Avx.UnpackHigh(r2, r3);
+                Vector256<double> c0 = Avx.Permute2x128(lo01, lo23, 0x20), c1 = Avx.Permute2x128(hi01, hi23, 0x20);
+                Vector256<double> c2 = Avx.Permute2x128(lo01, lo23, 0x31), c3 = Avx.Permute2x128(hi01, hi23, 0x31);
+                Vector256<double> f = Vector256.Create(frac.Slice(p, 4)), h = Vector256.Create(invWidth.Slice(p, 4));
+                Vector256<double> v0 = ((c3 * f + c2) * f + c1) * f + c0;
+                Vector256<double> v1 = ((3.0 * c3 * f + 2.0 * c2) * f + c1) * h;
+                Vector256<double> v2 = (6.0 * c3 * f + 2.0 * c2) * h * h;
+                v0.StoreUnsafe(ref Unsafe.Add(ref s0, p));
+                v1.StoreUnsafe(ref Unsafe.Add(ref s1, p));
+                v2.StoreUnsafe(ref Unsafe.Add(ref s2, p));
+                (6.0 * c3 * h * h * h).StoreUnsafe(ref Unsafe.Add(ref s3, p));
+                Vector256<double> wbv = Vector256.Create(wb), wsv = Vector256.Create(ws);
+                (wbv * Vector256.LoadUnsafe(ref Unsafe.Add(ref b0, p)) + wsv * v0).StoreUnsafe(ref Unsafe.Add(ref f0, p));
+                (wbv * Vector256.LoadUnsafe(ref Unsafe.Add(ref b1, p)) + wsv * v1).StoreUnsafe(ref Unsafe.Add(ref f1, p));
+                (wbv * Vector256.LoadUnsafe(ref Unsafe.Add(ref b2, p)) + wsv * v2).StoreUnsafe(ref Unsafe.Add(ref f2, p));
+            }
+        }
+
+        for (; p < n; p++)
         {
             int j = interval[p];
             if ((uint)j >= (uint)rows)
