@@ -45,7 +45,7 @@ public static class Cholesky
                 Span<double> row = a.Slice(i * n + j0, nb);
                 for (int j = 0; j < nb; j++)
                 {
-                    double sum = row[j] - TensorPrimitives.Dot(row[..j], a.Slice((j0 + j) * n + j0, j));
+                    double sum = row[j] - Reduction.Dot(row[..j], a.Slice((j0 + j) * n + j0, j));
                     row[j] = sum / a[(j0 + j) * n + j0 + j];
                 }
             }
@@ -72,7 +72,7 @@ public static class Cholesky
         for (int j = j0; j < j0 + nb; j++)
         {
             Span<double> rowJ = a.Slice(j * n + j0, j - j0);
-            double d = a[j * n + j] - TensorPrimitives.Dot(rowJ, rowJ);
+            double d = a[j * n + j] - Reduction.Dot(rowJ, rowJ);
             if (!(d > 0) || !double.IsFinite(d))
             {
                 return false;
@@ -83,7 +83,7 @@ public static class Cholesky
             double inv = 1 / ljj;
             for (int i = j + 1; i < j0 + nb; i++)
             {
-                a[i * n + j] = (a[i * n + j] - TensorPrimitives.Dot(a.Slice(i * n + j0, j - j0), rowJ)) * inv;
+                a[i * n + j] = (a[i * n + j] - Reduction.Dot(a.Slice(i * n + j0, j - j0), rowJ)) * inv;
             }
         }
 

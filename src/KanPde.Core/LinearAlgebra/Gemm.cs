@@ -236,7 +236,7 @@ public static class Gemm
             ReadOnlySpan<double> row = a.Slice(i * k, k);
             for (int j = 0; j < n; j++)
             {
-                c[i * n + j] += System.Numerics.Tensors.TensorPrimitives.Dot(row, b.Slice(j * k, k));
+                c[i * n + j] += Reduction.Dot(row, b.Slice(j * k, k));
             }
         }
     }

@@ -5,6 +5,8 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using KanPde.Core.Splines;
 
+using KanPde.Core.LinearAlgebra;
+
 namespace KanPde.Core.Networks;
 
 internal sealed partial class KanWorkspace
@@ -79,8 +81,8 @@ internal sealed partial class KanWorkspace
                 for (int r = 0; r <= order; r++)
                 {
                     ReadOnlySpan<double> lr = _lambda.AsSpan(r * n, n);
-                    gb += TensorPrimitives.Dot(lr, silu.Slice(r * n, n));
-                    gs += TensorPrimitives.Dot(lr, spline.Slice(r * n, n));
+                    gb += Reduction.Dot(lr, silu.Slice(r * n, n));
+                    gs += Reduction.Dot(lr, spline.Slice(r * n, n));
                 }
 
                 int wbIndex = layer.BaseWeightIndex(i, o), wsIndex = layer.SplineScaleIndex(i, o);
@@ -349,7 +351,7 @@ internal sealed partial class KanWorkspace
         {
             Span<double> phi = _phi.AsSpan(r * n, n);
             TensorPrimitives.Multiply(silu.Slice(r * n, n), wb, phi);
-            TensorPrimitives.MultiplyAdd(spline.Slice(r * n, n), ws, phi, phi);
+            TensorPrimitives.FusedMultiplyAdd(spline.Slice(r * n, n), ws, phi, phi);
         }
 
         ReadOnlySpan<double> phi1 = _phi.AsSpan(n, n), phi2 = _phi.AsSpan(2 * n, n);

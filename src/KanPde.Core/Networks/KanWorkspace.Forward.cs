@@ -92,7 +92,7 @@ internal sealed partial class KanWorkspace
                     {
                         Span<double> phi = _phi.AsSpan(r * n, n);
                         TensorPrimitives.Multiply(silu.Slice(r * n, n), wb, phi);
-                        TensorPrimitives.MultiplyAdd(spline.Slice(r * n, n), ws, phi, phi);
+                        TensorPrimitives.FusedMultiplyAdd(spline.Slice(r * n, n), ws, phi, phi);
                     }
                 }
 

@@ -64,7 +64,7 @@ internal sealed partial class MlpWorkspace
             int bias = _net.BiasOffset(l);
             for (int o = 0; o < nOut; o++)
             {
-                gradient[bias + o] += TensorPrimitives.Sum(adjZ.Slice(o * cols, n));
+                gradient[bias + o] += Reduction.Sum(adjZ.Slice(o * cols, n));
             }
 
             if (l == 0)

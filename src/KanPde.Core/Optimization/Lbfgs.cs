@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
 
+using KanPde.Core.LinearAlgebra;
+
 namespace KanPde.Core.Optimization;
 
 /// <summary>
@@ -63,7 +65,7 @@ public sealed class Lbfgs : IOptimizer
         if (!steepest)
         {
             Direction();
-            steepest = !(TensorPrimitives.Dot(_d, _g) < 0);
+            steepest = !(Reduction.Dot(_d, _g) < 0);
         }
 
         for (int attempt = 0; attempt < 2; attempt++)
@@ -72,7 +74,7 @@ public sealed class Lbfgs : IOptimizer
             if (steepest)
             {
                 TensorPrimitives.Negate(_g, _d);
-                double norm = TensorPrimitives.Norm(_d);
+                double norm = Reduction.Norm(_d);
                 step = norm > 0 ? Math.Min(1.0, _initialStep / norm) : 0;
                 if (_pairs.Count > 0)
                 {
@@ -111,7 +113,7 @@ public sealed class Lbfgs : IOptimizer
 
         TensorPrimitives.Subtract(_xNew, x, s);
         TensorPrimitives.Subtract(_gNew, _g, y);
-        double sy = TensorPrimitives.Dot(s, y);
+        double sy = Reduction.Dot(s, y);
         if (sy > 1e-300 && double.IsFinite(sy))
         {
             _pairs.Add((s, y, 1 / sy));
@@ -129,17 +131,17 @@ public sealed class Lbfgs : IOptimizer
         for (int i = _pairs.Count - 1; i >= 0; i--)
         {
             (double[] s, double[] y, double rho) = _pairs[i];
-            _alpha[i] = rho * TensorPrimitives.Dot(s, _d);
-            TensorPrimitives.MultiplyAdd(y, -_alpha[i], _d, _d);
+            _alpha[i] = rho * Reduction.Dot(s, _d);
+            TensorPrimitives.FusedMultiplyAdd(y, -_alpha[i], _d, _d);
         }
 
         (double[] sl, double[] yl, double _) = _pairs[^1];
-        TensorPrimitives.Multiply(_d, TensorPrimitives.Dot(sl, yl) / TensorPrimitives.Dot(yl, yl), _d);
+        TensorPrimitives.Multiply(_d, Reduction.Dot(sl, yl) / Reduction.Dot(yl, yl), _d);
         for (int i = 0; i < _pairs.Count; i++)
         {
             (double[] s, double[] y, double rho) = _pairs[i];
-            double beta = rho * TensorPrimitives.Dot(y, _d);
-            TensorPrimitives.MultiplyAdd(s, _alpha[i] - beta, _d, _d);
+            double beta = rho * Reduction.Dot(y, _d);
+            TensorPrimitives.FusedMultiplyAdd(s, _alpha[i] - beta, _d, _d);
         }
 
         TensorPrimitives.Negate(_d, _d);

@@ -53,7 +53,7 @@ public sealed class LevenbergMarquardt : IOptimizer
         if (!_started)
         {
             _objective.Residuals(x, _r, _rows);
-            _f = TensorPrimitives.Dot(_r, _r);
+            _f = Reduction.Dot(_r, _r);
             evaluations++;
             _started = true;
         }
@@ -93,7 +93,7 @@ public sealed class LevenbergMarquardt : IOptimizer
             TensorPrimitives.Negate(_g, _delta);
             Cholesky.Solve(_system, _n, _delta);
             // predicted reduction f − ‖r + Jδ‖² = −gᵀδ·2 − δᵀJᵀJδ; with (JᵀJ + μD)δ = −g it is −gᵀδ + μ·δᵀDδ (times 2 for Σr²)
-            double predicted = -TensorPrimitives.Dot(_g, _delta);
+            double predicted = -Reduction.Dot(_g, _delta);
             for (int i = 0; i < _n; i++)
             {
                 predicted += _mu * _diagonal[i] * _delta[i] * _delta[i];
@@ -102,7 +102,7 @@ public sealed class LevenbergMarquardt : IOptimizer
             TensorPrimitives.Add(x, _delta, _trial);
             _objective.Residuals(_trial, _trialR, _trialRows);
             evaluations++;
-            double fTrial = TensorPrimitives.Dot(_trialR, _trialR);
+            double fTrial = Reduction.Dot(_trialR, _trialR);
             if (double.IsFinite(fTrial) && fTrial < _f)
             {
                 double rho = (_f - fTrial) / Math.Max(predicted, 1e-300);

@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
 
+using KanPde.Core.LinearAlgebra;
+
 namespace KanPde.Core.Optimization;
 
 /// <summary>
@@ -19,7 +21,7 @@ internal static class LineSearch
     public static Result StrongWolfe(IObjective objective, ReadOnlySpan<double> x, double f, ReadOnlySpan<double> g,
         ReadOnlySpan<double> d, double firstStep, Span<double> xNew, Span<double> gNew)
     {
-        double slope0 = TensorPrimitives.Dot(g, d);
+        double slope0 = Reduction.Dot(g, d);
         if (!(slope0 < 0) || !(firstStep > 0))
         {
             return new Result(false, f, 0);
@@ -67,12 +69,12 @@ internal static class LineSearch
 
         public (double F, double Slope) At(double a)
         {
-            TensorPrimitives.MultiplyAdd(_d, a, _x, _xNew);
+            TensorPrimitives.FusedMultiplyAdd(_d, a, _x, _xNew);
             double fa = objective.Evaluate(_xNew, _gNew);
             Evaluations++;
             _lastA = a;
             _lastF = fa;
-            double slope = double.IsFinite(fa) ? TensorPrimitives.Dot(_gNew, _d) : double.NaN;
+            double slope = double.IsFinite(fa) ? Reduction.Dot(_gNew, _d) : double.NaN;
             if (double.IsFinite(fa) && fa < _bestF)
             {
                 _bestF = fa;

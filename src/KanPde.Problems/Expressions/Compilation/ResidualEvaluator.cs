@@ -20,7 +20,6 @@ internal sealed class ResidualEvaluator : IResidualEvaluator
 
     public int Count { get; }
 
-    [System.Runtime.CompilerServices.SkipLocalsInit]
     public void Evaluate(int start, int count, ReadOnlySpan<double> fields, Span<double> residual, Span<double> partials)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
