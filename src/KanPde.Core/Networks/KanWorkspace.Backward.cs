@@ -310,6 +310,13 @@ internal sealed partial class KanWorkspace
             for (int o = 0; o < nOut; o++)
             {
                 Span<double> g = _polyGrad[l].AsSpan((i * nOut + o) * rows * k1, rows * k1);
+                if (k1 == 4 && polys.IsUniform && high >= low)
+                {
+                    MapUniformCubic(g, polys.Interval(0), low, high, bc, gradient.Slice(layer.CoefficientIndex(i, 0, o), bc));
+                    g.Slice(low * k1, (high - low + 1) * k1).Clear();
+                    continue;
+                }
+
                 for (int j = low; j <= high; j++)
                 {
                     Span<double> gj = g.Slice(j * k1, k1);
@@ -334,6 +341,39 @@ internal sealed partial class KanWorkspace
                 if (high >= low)
                 {
                     g.Slice(low * k1, (high - low + 1) * k1).Clear();
+                }
+            }
+        }
+    }
+
+    // Uniform cubic case: interval j's four polynomial gradients g map onto coefficients j−3 … j through the
+    // same 4×4 table P: coefficient (j−3+m) += Σ_q P[m][q]·g[q], as four vector multiply-adds.
+    private static void MapUniformCubic(ReadOnlySpan<double> g, ReadOnlySpan<double> pieces, int low, int high, int basisCount, Span<double> coefficients)
+    {
+        Vector256<double> p0 = Vector256.Create(pieces[0], pieces[4], pieces[8], pieces[12]);
+        Vector256<double> p1 = Vector256.Create(pieces[1], pieces[5], pieces[9], pieces[13]);
+        Vector256<double> p2 = Vector256.Create(pieces[2], pieces[6], pieces[10], pieces[14]);
+        Vector256<double> p3 = Vector256.Create(pieces[3], pieces[7], pieces[11], pieces[15]);
+        Span<double> sums = stackalloc double[4];
+        for (int j = low; j <= high; j++)
+        {
+            ReadOnlySpan<double> gj = g.Slice(j * 4, 4);
+            Vector256<double> r = p0 * gj[0] + p1 * gj[1] + p2 * gj[2] + p3 * gj[3];
+            int first = j - 3;
+            if (first >= 0 && j < basisCount)
+            {
+                Span<double> target = coefficients.Slice(first, 4);
+                (Vector256.Create(target) + r).CopyTo(target);
+                continue;
+            }
+
+            r.CopyTo(sums);
+            for (int m = 0; m < 4; m++)
+            {
+                int b = first + m;
+                if ((uint)b < (uint)basisCount)
+                {
+                    coefficients[b] += sums[m];
                 }
             }
         }

@@ -52,6 +52,9 @@ public sealed class IntervalPolynomials
         }
     }
 
+    /// <summary>Whether every interval has the same table (uniform knots).</summary>
+    public bool IsUniform => _uniform;
+
     /// <summary>The knot vector.</summary>
     public KnotVector Knots { get; }
 

@@ -1,5 +1,6 @@
 using KanPde.Core.Derivatives;
 using KanPde.Core.Networks;
+using KanPde.Core.Splines;
 
 namespace KanPde.Core.Tests.Networks;
 
@@ -90,6 +91,23 @@ public sealed class KanNetworkTests
         Assert.Contains(hidden[1], values => values.Any(v => Math.Abs(v) > net.Layers[1].Grids[0].Knots[^1]));
         NetworkChecks.ParameterGradientMatchesFiniteDifferences(net, DerivativeSet.All(2), 40, 1e-6);
         NetworkChecks.JacobianRowsSumToGradient(net, DerivativeSet.All(2), 40);
+    }
+
+    [Fact]
+    public void Sweeps_NonUniformGrids_MatchCentralDifferences()
+    {
+        // Grids as a quantile-based update would leave them (uneven spacing): the general per-interval
+        // tables instead of the cardinal ones. Tolerances as for uniform grids.
+        KanNetwork uniform = Network(2, 4, 6, 3, seed: 6);
+        double[] points = [-1.0, -0.7, -0.45, -0.1, 0.05, 0.5, 1.0];
+        var layers = uniform.Layers.Select(layer => layer.With(
+            Enumerable.Range(0, layer.InputCount).Select(i => KnotVector.FromGrid(points.Select(p => p * (1 + 0.2 * i)).ToArray(), 3)).ToArray(),
+            layer.Offset)).ToArray();
+        var net = new KanNetwork(uniform.Domain, layers, (double[])uniform.Parameters.Clone());
+        Assert.False(net.Layers[0].Grids[0].IsUniform);
+        NetworkChecks.InputDerivativesMatchFiniteDifferences(net, 20, 2e-6);
+        NetworkChecks.ParameterGradientMatchesFiniteDifferences(net, DerivativeSet.All(2), 9, 1e-6);
+        NetworkChecks.JacobianRowsSumToGradient(net, DerivativeSet.All(2), 9);
     }
 
     [Fact]
