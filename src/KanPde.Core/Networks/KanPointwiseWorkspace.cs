@@ -27,8 +27,7 @@ internal sealed partial class KanPointwiseWorkspace : INetworkWorkspace
     private readonly int _forwardOrder; // highest φ derivative the forward chain rule uses
     private readonly int[] _pairA;
     private readonly int[] _pairB;
-    private readonly double[] _inputScale; // 1 / half-width per input
-    private readonly double[] _inputCenter;
+    private readonly ChannelLayout _layout;
     private readonly int[] _firstVariable;
     private readonly double[][] _act;     // [layer][p * in * C + i * C + c]
     private readonly int[][] _start;      // [layer][p * in + i]
@@ -44,26 +43,16 @@ internal sealed partial class KanPointwiseWorkspace : INetworkWorkspace
     public KanPointwiseWorkspace(KanNetwork network, DerivativeSet derivatives, int blockSize)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(derivatives);
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
-        if (derivatives.InputCount != network.InputCount)
-        {
-            throw new ArgumentException("Derivative set is for another number of inputs.", nameof(derivatives));
-        }
+        _layout = new ChannelLayout(derivatives, network.Domain);
 
         _net = network;
         _layers = network.Layers.ToArray();
         Derivatives = derivatives;
         BlockSize = blockSize;
-        _c = derivatives.ChannelCount;
-        _f = derivatives.FirstCount;
-        _s = derivatives.SecondCount;
-        _forwardOrder = _s > 0 ? 2 : _f > 0 ? 1 : 0;
-        _pairA = derivatives.PairFirst.ToArray();
-        _pairB = derivatives.PairSecond.ToArray();
-        _firstVariable = derivatives.FirstVariables.ToArray();
-        _inputScale = Enumerable.Range(0, network.InputCount).Select(k => 1 / network.Domain.HalfWidth(k)).ToArray();
-        _inputCenter = Enumerable.Range(0, network.InputCount).Select(k => network.Domain.Center(k)).ToArray();
+        (_c, _f, _s) = (_layout.Channels, _layout.Firsts, _layout.Seconds);
+        _forwardOrder = _layout.ForwardOrder;
+        (_pairA, _pairB, _firstVariable) = (_layout.PairFirst, _layout.PairSecond, _layout.FirstVariable);
 
         int layers = _layers.Length;
         _act = new double[layers][];
@@ -120,13 +109,13 @@ internal sealed partial class KanPointwiseWorkspace : INetworkWorkspace
             a0.Clear();
             for (int i = 0; i < d; i++)
             {
-                a0[i * _c] = (inputs[i * count + p] - _inputCenter[i]) * _inputScale[i];
+                a0[i * _c] = (inputs[i * count + p] - _layout.Center[i]) * _layout.Scale[i];
             }
 
             for (int f = 0; f < _f; f++)
             {
                 int v = _firstVariable[f];
-                a0[v * _c + 1 + f] = _inputScale[v];
+                a0[v * _c + 1 + f] = _layout.Scale[v];
             }
 
             for (int l = 0; l < _layers.Length; l++)

@@ -26,21 +26,7 @@ internal sealed partial class KanWorkspace
         _count = count;
         inputs[..(count * d)].CopyTo(_lastInputs);
 
-        // Layer 0 inputs: x̂ = (x − center)/halfWidth; ∂x̂_i/∂x_v = δ_iv/halfWidth; no second derivatives.
-        Span<double> a0 = _act[0].AsSpan(0, d * _c * count);
-        a0.Clear();
-        for (int i = 0; i < d; i++)
-        {
-            Span<double> value = a0.Slice(i * _c * count, count);
-            TensorPrimitives.Subtract(inputs.Slice(i * count, count), _inputCenter[i], value);
-            TensorPrimitives.Multiply(value, _inputScale[i], value);
-        }
-
-        for (int f = 0; f < _f; f++)
-        {
-            int v = _firstVariable[f];
-            a0.Slice((v * _c + 1 + f) * count, count).Fill(_inputScale[v]);
-        }
+        _layout.WriteInputs(inputs, count, _act[0]); // layer 0's inputs: x̂ with ∂x̂_i/∂x_i = 1/halfWidth
 
         for (int l = 0; l < _layers.Length; l++)
         {

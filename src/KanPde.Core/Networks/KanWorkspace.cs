@@ -19,7 +19,7 @@ internal sealed partial class KanWorkspace : INetworkWorkspace
     private readonly int _c, _f, _s;
     private readonly int _forwardOrder;
     private readonly int[] _pairA, _pairB, _firstVariable;
-    private readonly double[] _inputScale, _inputCenter;
+    private readonly ChannelLayout _layout;
     private readonly double[] _cachedParameters;
     private bool _tablesValid;
     private readonly double[][] _poly;      // [layer][((i*out + o)*(NI+1) + j)*K1 + q]
@@ -43,26 +43,16 @@ internal sealed partial class KanWorkspace : INetworkWorkspace
     public KanWorkspace(KanNetwork network, DerivativeSet derivatives, int blockSize)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(derivatives);
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
-        if (derivatives.InputCount != network.InputCount)
-        {
-            throw new ArgumentException("Derivative set is for another number of inputs.", nameof(derivatives));
-        }
+        _layout = new ChannelLayout(derivatives, network.Domain);
 
         _net = network;
         _layers = network.Layers.ToArray();
         Derivatives = derivatives;
         BlockSize = blockSize;
-        _c = derivatives.ChannelCount;
-        _f = derivatives.FirstCount;
-        _s = derivatives.SecondCount;
-        _forwardOrder = _s > 0 ? 2 : _f > 0 ? 1 : 0;
-        _pairA = derivatives.PairFirst.ToArray();
-        _pairB = derivatives.PairSecond.ToArray();
-        _firstVariable = derivatives.FirstVariables.ToArray();
-        _inputScale = Enumerable.Range(0, network.InputCount).Select(k => 1 / network.Domain.HalfWidth(k)).ToArray();
-        _inputCenter = Enumerable.Range(0, network.InputCount).Select(k => network.Domain.Center(k)).ToArray();
+        (_c, _f, _s) = (_layout.Channels, _layout.Firsts, _layout.Seconds);
+        _forwardOrder = _layout.ForwardOrder;
+        (_pairA, _pairB, _firstVariable) = (_layout.PairFirst, _layout.PairSecond, _layout.FirstVariable);
         _cachedParameters = new double[network.ParameterCount];
 
         int layers = _layers.Length, n = blockSize, maxWidth = 1;

@@ -17,7 +17,7 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
     private readonly int _layers;
     private readonly int _c, _f, _s;
     private readonly int[] _pairA, _pairB, _firstVariable;
-    private readonly double[] _inputScale, _inputCenter;
+    private readonly ChannelLayout _layout;
     private readonly double[][] _a;    // [l] layer l's input channels, widths[l] × C·n
     private readonly double[][] _z;    // [l] hidden pre-activations, widths[l+1] × C·n
     private readonly double[][] _sig;  // [l] σ⁽ʳ⁾(z value), widths[l+1] × 4·n
@@ -29,26 +29,16 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
     public MlpWorkspace(MlpNetwork network, DerivativeSet derivatives, int blockSize)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(derivatives);
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
-        if (derivatives.InputCount != network.InputCount)
-        {
-            throw new ArgumentException("Derivative set is for another number of inputs.", nameof(derivatives));
-        }
+        _layout = new ChannelLayout(derivatives, network.Domain);
 
         _net = network;
         _widths = network.Widths.ToArray();
         _layers = _widths.Length - 1;
         Derivatives = derivatives;
         BlockSize = blockSize;
-        _c = derivatives.ChannelCount;
-        _f = derivatives.FirstCount;
-        _s = derivatives.SecondCount;
-        _pairA = derivatives.PairFirst.ToArray();
-        _pairB = derivatives.PairSecond.ToArray();
-        _firstVariable = derivatives.FirstVariables.ToArray();
-        _inputScale = Enumerable.Range(0, network.InputCount).Select(k => 1 / network.Domain.HalfWidth(k)).ToArray();
-        _inputCenter = Enumerable.Range(0, network.InputCount).Select(k => network.Domain.Center(k)).ToArray();
+        (_c, _f, _s) = (_layout.Channels, _layout.Firsts, _layout.Seconds);
+        (_pairA, _pairB, _firstVariable) = (_layout.PairFirst, _layout.PairSecond, _layout.FirstVariable);
         int cols = _c * blockSize, maxWidth = _widths.Max();
         _a = new double[_layers][];
         _z = new double[_layers][];
@@ -91,20 +81,7 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
 
         _count = count;
         int n = count, cols = _c * n;
-        Span<double> a0 = _a[0].AsSpan(0, d * cols);
-        a0.Clear();
-        for (int i = 0; i < d; i++)
-        {
-            Span<double> value = a0.Slice(i * cols, n);
-            TensorPrimitives.Subtract(inputs.Slice(i * n, n), _inputCenter[i], value);
-            TensorPrimitives.Multiply(value, _inputScale[i], value);
-        }
-
-        for (int f = 0; f < _f; f++)
-        {
-            int v = _firstVariable[f];
-            a0.Slice(v * cols + (1 + f) * n, n).Fill(_inputScale[v]);
-        }
+        _layout.WriteInputs(inputs, count, _a[0]); // rows are inputs, columns channel-major: the same layout
 
         for (int l = 0; l < _layers; l++)
         {
