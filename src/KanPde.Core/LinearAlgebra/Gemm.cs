@@ -12,6 +12,9 @@ public static class Gemm
 {
     private const int InnerBlock = 256;
 
+    [ThreadStatic]
+    private static double[]? t_packed; // one packed panel per thread
+
     /// <summary>Effectively <c>c[i * n + j] += Σ_q a[i * k + q] · b[q * n + j]</c>: C (m×n) += A (m×k) · B (k×n).</summary>
     public static void MultiplyAdd(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n) =>
         MultiplyAdd(a, k, b, n, c, n, m, k, n);
@@ -35,26 +38,46 @@ public static class Gemm
         ref double ra = ref MemoryMarshal.GetReference(a);
         ref double rb = ref MemoryMarshal.GetReference(b);
         ref double rc = ref MemoryMarshal.GetReference(c);
+        // An 8-column panel of B is copied into contiguous rows of 8 when enough rows of A reuse it: the
+        // kernels then stream one cache line per step instead of striding through B.
+        bool pack = m >= 12;
+        double[] packed = t_packed ??= new double[InnerBlock * 8];
+        ref double rp = ref MemoryMarshal.GetArrayDataReference(packed);
         for (int q0 = 0; q0 < k; q0 += InnerBlock)
         {
             int q1 = Math.Min(k, q0 + InnerBlock);
             int j = 0;
             for (; j + 8 <= n; j += 8)
             {
+                ref double panel = ref rb;
+                int panelStride = ldb, panelColumn = j;
+                if (pack)
+                {
+                    for (int q = q0; q < q1; q++)
+                    {
+                        Vector256.LoadUnsafe(ref rb, (nuint)(q * ldb + j)).StoreUnsafe(ref rp, (nuint)((q - q0) * 8));
+                        Vector256.LoadUnsafe(ref rb, (nuint)(q * ldb + j + 4)).StoreUnsafe(ref rp, (nuint)((q - q0) * 8 + 4));
+                    }
+
+                    panel = ref Unsafe.Subtract(ref rp, q0 * 8); // so that row q sits at q·8
+                    panelStride = 8;
+                    panelColumn = 0;
+                }
+
                 int i = 0;
                 for (; i + 6 <= m; i += 6)
                 {
-                    Kernel6x8(ref ra, ref rb, ref rc, i, j, q0, q1, lda, ldb, ldc);
+                    Kernel6x8(ref ra, ref panel, ref Unsafe.Add(ref rc, j - panelColumn), i, panelColumn, q0, q1, lda, panelStride, ldc);
                 }
 
                 for (; i + 4 <= m; i += 4)
                 {
-                    Kernel4x8(ref ra, ref rb, ref rc, i, j, q0, q1, lda, ldb, ldc);
+                    Kernel4x8(ref ra, ref panel, ref Unsafe.Add(ref rc, j - panelColumn), i, panelColumn, q0, q1, lda, panelStride, ldc);
                 }
 
                 for (; i < m; i++)
                 {
-                    Kernel1x8(ref ra, ref rb, ref rc, i, j, q0, q1, lda, ldb, ldc);
+                    Kernel1x8(ref ra, ref panel, ref Unsafe.Add(ref rc, j - panelColumn), i, panelColumn, q0, q1, lda, panelStride, ldc);
                 }
             }
 
