@@ -49,7 +49,7 @@ public sealed partial class PinnLoss
         double[] result = new double[ResidualCount];
         RunChunks(c =>
         {
-            Worker worker = Rent();
+            Worker worker = WorkerFor(c);
             double[] sums = _chunkSums[c];
             Array.Clear(sums);
             foreach (Block block in _chunks[c])
@@ -57,7 +57,6 @@ public sealed partial class PinnLoss
                 sums[block.Term] += worker.ResidualBlock(this, theta, block, result, rows);
             }
 
-            _workers.Add(worker);
         });
         result.CopyTo(residuals);
         Span<double> means = stackalloc double[_terms.Length];

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using KanPde.Core.Derivatives;
 using KanPde.Core.Networks;
 using KanPde.Core.Optimization;
@@ -26,7 +25,7 @@ public sealed partial class PinnLoss : ILeastSquaresObjective
     private readonly int[][] _fieldChannels; // [term][residual field] -> channel
     private readonly Block[][] _chunks;
     private readonly int[] _rowOffsets;
-    private readonly ConcurrentBag<Worker> _workers = new();
+    private readonly Worker?[] _chunkWorkers;
     private readonly double[][] _chunkGradients;
     private readonly double[][] _chunkSums;
     private readonly int _blockSize;
@@ -77,6 +76,7 @@ public sealed partial class PinnLoss : ILeastSquaresObjective
         _chunks = Partition(blocks, Math.Min(MaxChunks, blocks.Count));
         int chunkCount = _chunks.Length;
 
+        _chunkWorkers = new Worker?[chunkCount];
         _chunkGradients = new double[chunkCount][];
         _chunkSums = new double[chunkCount][];
         for (int c = 0; c < chunkCount; c++)
@@ -132,7 +132,7 @@ public sealed partial class PinnLoss : ILeastSquaresObjective
         double[] theta = parameters.ToArray();
         RunChunks(c =>
         {
-            Worker worker = Rent();
+            Worker worker = WorkerFor(c);
             double[] g = _chunkGradients[c];
             double[] sums = _chunkSums[c];
             Array.Clear(sums);
@@ -150,8 +150,6 @@ public sealed partial class PinnLoss : ILeastSquaresObjective
             {
                 worker.CollectGradient(g);
             }
-
-            _workers.Add(worker);
         });
 
         Span<double> means = stackalloc double[_terms.Length];
@@ -227,7 +225,9 @@ public sealed partial class PinnLoss : ILeastSquaresObjective
         _recent.Add((parameters.ToArray(), means.ToArray(), loss));
     }
 
-    private Worker Rent() => _workers.TryTake(out Worker? worker) ? worker : new Worker(this);
+    // Each chunk keeps its own scratch, so what a chunk computes never depends on which chunks shared its
+    // workspaces before (the thread that runs it is free to vary).
+    private Worker WorkerFor(int chunk) => _chunkWorkers[chunk] ??= new Worker(this);
 
     private readonly record struct Block(int Term, int Start, int Count);
 }
