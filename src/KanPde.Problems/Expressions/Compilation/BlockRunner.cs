@@ -27,6 +27,7 @@ internal static class BlockRunner
                 int block = Math.Min(BlockSize, n - start);
                 var inputs = new BlockInputs(points.Coordinates, n, start, default, 0, 0);
                 Span<double> temps = scratch.AsSpan(0, program.TempCount * block);
+                temps.Clear(); // pooled memory holds whatever its last user left; results must not depend on it
                 program.Run(inputs, block, temps);
                 for (int j = 0; j < program.Outputs.Length; j++)
                 {

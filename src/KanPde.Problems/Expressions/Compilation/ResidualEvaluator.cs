@@ -42,6 +42,7 @@ internal sealed class ResidualEvaluator : IResidualEvaluator
                 int n = Math.Min(block, count - offset);
                 var inputs = new BlockInputs(_precomputed, Count, start + offset, fields, count, offset);
                 Span<double> temps = scratch[..(_program.TempCount * n)];
+                temps.Clear(); // pooled memory holds whatever its last user left; results must not depend on it
                 _program.Run(inputs, n, temps);
                 _program.CopyOutput(0, inputs, n, temps, residual.Slice(offset, n));
                 for (int t = 0; t < _terms; t++)
