@@ -27,7 +27,11 @@ internal static class ActivationBlock
                 break;
             case Activation.Sin:
                 TensorPrimitives.Sin(z, d0);
-                TensorPrimitives.Cos(z, d1);
+                for (int p = 0; p < n; p++)
+                {
+                    d1[p] = Math.Cos(z[p]); // TensorPrimitives.Cos is not reproducible from one process to the next
+                }
+
                 TensorPrimitives.Negate(d0, d2);
                 TensorPrimitives.Negate(d1, d3);
                 break;
