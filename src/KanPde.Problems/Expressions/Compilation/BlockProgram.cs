@@ -84,9 +84,11 @@ internal sealed class BlockProgram
                 else { TensorPrimitives.Divide(x, y, d); }
                 break;
             case OpCode.Power:
-                if (a.IsConstant) { TensorPrimitives.Pow(a.Value, y, d); }
-                else if (b.IsConstant) { TensorPrimitives.Pow(x, b.Value, d); }
-                else { TensorPrimitives.Pow(x, y, d); }
+                for (int i = 0; i < d.Length; i++)
+                {
+                    d[i] = Math.Pow(a.IsConstant ? a.Value : x[i], b.IsConstant ? b.Value : y[i]);
+                }
+
                 break;
             case OpCode.Min:
                 if (a.IsConstant) { TensorPrimitives.Min(y, a.Value, d); }
@@ -104,11 +106,14 @@ internal sealed class BlockProgram
         }
     }
 
-    private static void ScalarCos(ReadOnlySpan<double> x, Span<double> d)
+    // Transcendental functions point by point with the runtime's scalar Math: TensorPrimitives' vectorised
+    // versions (System.Numerics.Tensors 10.0.0) gave different last bits for the same input from one process to
+    // the next (seen for Cos, suspected for others), and a run must give the same numbers every time.
+    private static void Map(ReadOnlySpan<double> x, Span<double> d, Func<double, double> f)
     {
         for (int i = 0; i < d.Length; i++)
         {
-            d[i] = Math.Cos(x[i]);
+            d[i] = f(x[i]);
         }
     }
 
@@ -118,19 +123,17 @@ internal sealed class BlockProgram
         {
             case OpCode.Square: TensorPrimitives.Multiply(x, x, d); break;
             case OpCode.Negate: TensorPrimitives.Negate(x, d); break;
-            case OpCode.Sin: TensorPrimitives.Sin(x, d); break;
-            // TensorPrimitives.Cos (System.Numerics.Tensors 10.0.0) gave different last bits in about one process
-            // in twenty for the same input; the runtime's scalar cosine is reproducible.
-            case OpCode.Cos: ScalarCos(x, d); break;
-            case OpCode.Tan: TensorPrimitives.Tan(x, d); break;
-            case OpCode.Asin: TensorPrimitives.Asin(x, d); break;
-            case OpCode.Acos: TensorPrimitives.Acos(x, d); break;
-            case OpCode.Atan: TensorPrimitives.Atan(x, d); break;
-            case OpCode.Sinh: TensorPrimitives.Sinh(x, d); break;
-            case OpCode.Cosh: TensorPrimitives.Cosh(x, d); break;
-            case OpCode.Tanh: TensorPrimitives.Tanh(x, d); break;
-            case OpCode.Exp: TensorPrimitives.Exp(x, d); break;
-            case OpCode.Log: TensorPrimitives.Log(x, d); break;
+            case OpCode.Sin: Map(x, d, Math.Sin); break;
+            case OpCode.Cos: Map(x, d, Math.Cos); break;
+            case OpCode.Tan: Map(x, d, Math.Tan); break;
+            case OpCode.Asin: Map(x, d, Math.Asin); break;
+            case OpCode.Acos: Map(x, d, Math.Acos); break;
+            case OpCode.Atan: Map(x, d, Math.Atan); break;
+            case OpCode.Sinh: Map(x, d, Math.Sinh); break;
+            case OpCode.Cosh: Map(x, d, Math.Cosh); break;
+            case OpCode.Tanh: Map(x, d, Math.Tanh); break;
+            case OpCode.Exp: Map(x, d, Math.Exp); break;
+            case OpCode.Log: Map(x, d, Math.Log); break;
             case OpCode.Sqrt: TensorPrimitives.Sqrt(x, d); break;
             case OpCode.Abs: TensorPrimitives.Abs(x, d); break;
             case OpCode.Sign:
