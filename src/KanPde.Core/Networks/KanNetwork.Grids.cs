@@ -67,19 +67,9 @@ public sealed partial class KanNetwork
         }
 
         var result = _layers.Select(layer => Enumerable.Range(0, layer.InputCount).Select(_ => new double[points.Count]).ToArray()).ToArray();
-        int block = PreferredBlockSize, n = points.Count, blocks = (n + block - 1) / block;
-        var workspaces = new System.Collections.Concurrent.ConcurrentBag<KanWorkspace>();
-        Parallelism.WorkerTeam.Shared.Run(blocks, b =>
+        var valueOnly = Derivatives.DerivativeSet.ValueOnly(InputCount);
+        NetworkEvaluation.ForEachBlock(this, points, () => new KanWorkspace(this, valueOnly, PreferredBlockSize), (ws, start, count, _) =>
         {
-            KanWorkspace ws = workspaces.TryTake(out KanWorkspace? w) ? w : new KanWorkspace(this, Derivatives.DerivativeSet.ValueOnly(InputCount), block);
-            int start = b * block, count = Math.Min(block, n - start);
-            var inputs = new double[InputCount * count];
-            for (int k = 0; k < InputCount; k++)
-            {
-                points.Coordinate(k).Slice(start, count).CopyTo(inputs.AsSpan(k * count, count));
-            }
-
-            ws.Forward(Parameters, inputs, count, new double[count]);
             for (int l = 0; l < _layers.Length; l++)
             {
                 for (int i = 0; i < _layers[l].InputCount; i++)
@@ -90,8 +80,6 @@ public sealed partial class KanNetwork
                     }
                 }
             }
-
-            workspaces.Add(ws);
         });
         return result;
     }

@@ -24,13 +24,31 @@ public static class NetworkEvaluation
             throw new ArgumentException("Points of the wrong dimension.", nameof(points));
         }
 
-        int n = points.Count, block = network.PreferredBlockSize, c = derivatives.ChannelCount, d = points.Dimension;
+        int n = points.Count, c = derivatives.ChannelCount;
         var result = new double[c * n];
-        int blocks = (n + block - 1) / block;
-        var workspaces = new System.Collections.Concurrent.ConcurrentBag<INetworkWorkspace>();
-        WorkerTeam.Shared.Run(blocks, b =>
+        ForEachBlock(network, points, () => network.CreateWorkspace(derivatives, network.PreferredBlockSize), (ws, start, count, channels) =>
         {
-            INetworkWorkspace ws = workspaces.TryTake(out INetworkWorkspace? w) ? w : network.CreateWorkspace(derivatives, block);
+            for (int ch = 0; ch < c; ch++)
+            {
+                channels.Slice(ch * count, count).CopyTo(result.AsSpan(ch * n + start, count));
+            }
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// Runs the forward sweep over the points in blocks of <see cref="INetwork.PreferredBlockSize"/>, in parallel,
+    /// and hands each block's workspace (still holding that block), its first point, its size and its channels to
+    /// <paramref name="read"/>. Workspaces come from <paramref name="create"/> and are reused between blocks.
+    /// </summary>
+    internal static void ForEachBlock<TWorkspace>(INetwork network, PointSet points, Func<TWorkspace> create, BlockReader<TWorkspace> read)
+        where TWorkspace : INetworkWorkspace
+    {
+        int n = points.Count, block = network.PreferredBlockSize, d = points.Dimension;
+        var workspaces = new System.Collections.Concurrent.ConcurrentBag<TWorkspace>();
+        WorkerTeam.Shared.Run((n + block - 1) / block, b =>
+        {
+            TWorkspace ws = workspaces.TryTake(out TWorkspace? w) ? w : create();
             int start = b * block, count = Math.Min(block, n - start);
             var inputs = new double[d * count];
             for (int k = 0; k < d; k++)
@@ -38,17 +56,15 @@ public static class NetworkEvaluation
                 points.Coordinate(k).Slice(start, count).CopyTo(inputs.AsSpan(k * count, count));
             }
 
-            var channels = new double[c * count];
+            var channels = new double[ws.Derivatives.ChannelCount * count];
             ws.Forward(network.Parameters, inputs, count, channels);
-            for (int ch = 0; ch < c; ch++)
-            {
-                channels.AsSpan(ch * count, count).CopyTo(result.AsSpan(ch * n + start, count));
-            }
-
+            read(ws, start, count, channels);
             workspaces.Add(ws);
         });
-        return result;
     }
+
+    /// <summary>Reads one evaluated block: its workspace, first point, size and channels [c * count + p].</summary>
+    internal delegate void BlockReader<in TWorkspace>(TWorkspace workspace, int start, int count, ReadOnlySpan<double> channels);
 
     /// <summary>MSE, relative L2 and max abs error of <paramref name="values"/> against <paramref name="exact"/>.</summary>
     public static Training.ErrorMetrics Errors(ReadOnlySpan<double> values, ReadOnlySpan<double> exact)
