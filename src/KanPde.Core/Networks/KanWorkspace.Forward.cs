@@ -54,7 +54,7 @@ internal sealed partial class KanWorkspace
             polys.LocateBlock(x, interval, frac, invWidth);
 
             Span<double> silu = _silu[l].AsSpan(i * Derivs * n, Derivs * n);
-            SiluBlock(x, silu, n);
+            ActivationBlock.Evaluate(Activation.Silu, x, silu[..(Derivs * n)]);
             if (_s > 0)
             {
                 PairProducts(l, i);
@@ -126,33 +126,6 @@ internal sealed partial class KanWorkspace
         for (int s = 0; s < _s; s++)
         {
             TensorPrimitives.Multiply(a.Slice((1 + _pairA[s]) * n, n), a.Slice((1 + _pairB[s]) * n, n), _pairProduct.AsSpan(s * n, n));
-        }
-    }
-
-    // silu[r*n + p] = dʳ silu / dxʳ at x[p], r = 0..3, from σ = sigmoid(x).
-    private static void SiluBlock(ReadOnlySpan<double> x, Span<double> silu, int n)
-    {
-        Span<double> s = silu.Slice(3 * n, n); // σ, overwritten last
-        TensorPrimitives.Sigmoid(x, s);
-        int p = 0;
-        Vector256<double> one = Vector256<double>.One, two = Vector256.Create(2.0), three = Vector256.Create(3.0);
-        for (; p + 4 <= n; p += 4)
-        {
-            Vector256<double> z = Vector256.Create(x.Slice(p, 4)), sg = Vector256.Create(s.Slice(p, 4));
-            Vector256<double> dd = sg * (one - sg), a = one - two * sg;
-            (z * sg).CopyTo(silu.Slice(p, 4));
-            (sg + z * dd).CopyTo(silu.Slice(n + p, 4));
-            (dd * (two + z * a)).CopyTo(silu.Slice(2 * n + p, 4));
-            (dd * (a * (three + z * a) - two * z * dd)).CopyTo(silu.Slice(3 * n + p, 4));
-        }
-
-        for (; p < n; p++)
-        {
-            double z = x[p], sg = s[p], dd = sg * (1 - sg), a = 1 - 2 * sg;
-            silu[p] = z * sg;
-            silu[n + p] = sg + z * dd;
-            silu[2 * n + p] = dd * (2 + z * a);
-            silu[3 * n + p] = dd * (a * (3 + z * a) - 2 * z * dd);
         }
     }
 
