@@ -24,10 +24,16 @@ public sealed class WorkerTeam : IDisposable
     private volatile Job? _job;
     private volatile bool _disposed;
     private int _busy;
+    private readonly bool _interleaved;
 
-    /// <summary>Starts <paramref name="workers"/> background threads (0 runs every job on its caller).</summary>
-    public WorkerTeam(int workers, TimeSpan? spin = null)
+    /// <summary>
+    /// Starts <paramref name="workers"/> background threads (0 runs every job on its caller). With
+    /// <paramref name="interleaved"/>, thread t of a job runs chunks t, t + threads, … instead of claiming them as it
+    /// goes, so every thread surely takes part (for tests of thread independence; slower when threads are delayed).
+    /// </summary>
+    public WorkerTeam(int workers, TimeSpan? spin = null, bool interleaved = false)
     {
+        _interleaved = interleaved;
         ArgumentOutOfRangeException.ThrowIfNegative(workers);
         _spinTicks = (long)((spin ?? TimeSpan.FromMilliseconds(2)).TotalSeconds * Stopwatch.Frequency);
         _threads = new Thread[workers];
@@ -72,7 +78,7 @@ public sealed class WorkerTeam : IDisposable
 
         try
         {
-            var job = new Job(body, count, Math.Min(maxThreads - 1, _threads.Length));
+            var job = new Job(body, count, Math.Min(maxThreads - 1, _threads.Length), _interleaved);
             _job = job;
             for (int t = 0; t < job.Helpers; t++)
             {
@@ -82,7 +88,7 @@ public sealed class WorkerTeam : IDisposable
                 }
             }
 
-            job.Drain();
+            job.Drain(job.Helpers);
             var spin = new SpinWait();
             while (Volatile.Read(ref job.Finished) < count)
             {
@@ -118,7 +124,7 @@ public sealed class WorkerTeam : IDisposable
                 last = job;
                 if (index < job.Helpers)
                 {
-                    job.Drain();
+                    job.Drain(index);
                 }
 
                 continue;
@@ -147,7 +153,7 @@ public sealed class WorkerTeam : IDisposable
         }
     }
 
-    private sealed class Job(Action<int> body, int count, int helpers)
+    private sealed class Job(Action<int> body, int count, int helpers, bool interleaved)
     {
         public int Next;
         public int Finished;
@@ -156,23 +162,39 @@ public sealed class WorkerTeam : IDisposable
 
         public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Error { get; private set; }
 
-        public void Drain()
+        /// <summary>Runs chunks on thread <paramref name="thread"/> (0 … Helpers; the caller is Helpers).</summary>
+        public void Drain(int thread)
         {
-            int c;
-            while ((c = Interlocked.Increment(ref Next) - 1) < count)
+            if (interleaved)
             {
-                try
+                for (int c = thread; c < count; c += Helpers + 1)
                 {
-                    body(c);
+                    Execute(c);
                 }
-                catch (Exception e)
-                {
-                    Error ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-                }
-                finally
-                {
-                    Interlocked.Increment(ref Finished);
-                }
+
+                return;
+            }
+
+            int next;
+            while ((next = Interlocked.Increment(ref Next) - 1) < count)
+            {
+                Execute(next);
+            }
+        }
+
+        private void Execute(int c)
+        {
+            try
+            {
+                body(c);
+            }
+            catch (Exception e)
+            {
+                Error ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                Interlocked.Increment(ref Finished);
             }
         }
     }

@@ -29,11 +29,16 @@ public sealed partial class PinnLoss : ILeastSquaresObjective
     private readonly double[][] _chunkGradients;
     private readonly double[][] _chunkSums;
     private readonly int _blockSize;
+    private readonly Parallelism.WorkerTeam _team;
     private readonly List<(double[] At, double[] Means, double Loss)> _recent = new();
 
-    /// <summary>Prepares the terms' residuals at their points (point-only work happens here, once).</summary>
-    public PinnLoss(INetwork network, IReadOnlyList<LossTerm> terms, int maxDegreeOfParallelism = -1)
+    /// <summary>
+    /// Prepares the terms' residuals at their points (point-only work happens here, once). Chunks of points run on
+    /// <paramref name="team"/> (default: the process's shared team) with at most <paramref name="maxDegreeOfParallelism"/> threads.
+    /// </summary>
+    public PinnLoss(INetwork network, IReadOnlyList<LossTerm> terms, int maxDegreeOfParallelism = -1, Parallelism.WorkerTeam? team = null)
     {
+        _team = team ?? Parallelism.WorkerTeam.Shared;
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(terms);
         if (terms.Count == 0)
@@ -195,7 +200,7 @@ public sealed partial class PinnLoss : ILeastSquaresObjective
         return [.. chunks];
     }
 
-    private void RunChunks(Action<int> body) => WorkerTeam.Shared.Run(_chunks.Length, body, MaxDegreeOfParallelism);
+    private void RunChunks(Action<int> body) => _team.Run(_chunks.Length, body, MaxDegreeOfParallelism);
 
     /// <summary>
     /// The loss at θ with each term's unweighted mean ρ², reusing the last evaluations when θ is one of the

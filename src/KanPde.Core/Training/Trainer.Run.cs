@@ -23,12 +23,17 @@ public static partial class Trainer
         private int _steps;
         private int _evaluations;
         private int? _divergedAt;
+        private double? _initialLoss;
         private ErrorMetrics? _errors;
 
         public TrainingStatus Status { get; private set; } = TrainingStatus.Completed;
 
-        public void Stage(int index, TrainingStage stage)
+        /// <summary>What the schedule sees: the stages so far, the steps taken, the grid, the initial loss.</summary>
+        public ScheduleState State => new(_stages, _steps, (_network as KanNetwork)?.Intervals, _initialLoss ??= Measure(new PinnLoss(_network, data.Terms)));
+
+        public void Stage(TrainingStage stage)
         {
+            int index = _stages.Count;
             _clock.Start();
             double stageStart = _clock.Elapsed.TotalSeconds;
             if (_network is KanNetwork kan && stage.Grid is int grid && grid != kan.Intervals)
@@ -39,18 +44,21 @@ public static partial class Trainer
                 }
 
                 _network = kan.ExtendGrid(grid);
-                _lastFinite = (double[])_network.Parameters.Clone();
+                _lastFinite = CopyInto(_lastFinite, _network.Parameters);
             }
 
             _optimizers.Add(Name(stage.Optimizer));
             PinnLoss loss = new(_network, data.Terms);
             IOptimizer optimizer = CreateOptimizer(stage.Optimizer, loss, settings);
+            var losses = new List<double>();
             int taken = 0;
+            StageEndReason reason = stage.StepsAreRunBudget ? StageEndReason.MaxSteps : StageEndReason.Steps;
             for (int k = 0; k < stage.Steps; k++)
             {
                 if (cancellation.IsCancellationRequested)
                 {
                     Status = TrainingStatus.Cancelled;
+                    reason = StageEndReason.Cancelled;
                     break;
                 }
 
@@ -58,6 +66,7 @@ public static partial class Trainer
                 {
                     _evaluations += loss.Evaluations;
                     _network = current.UpdateGrids(AllPoints());
+                    _lastFinite = CopyInto(_lastFinite, _network.Parameters); // the knots moved: the old coefficients belong to the old ones
                     loss = new PinnLoss(_network, data.Terms);
                     optimizer = CreateOptimizer(stage.Optimizer, loss, settings);
                 }
@@ -70,16 +79,21 @@ public static partial class Trainer
                     _divergedAt = _steps;
                     _lastFinite.CopyTo(_network.Parameters, 0);
                     Status = TrainingStatus.Diverged;
+                    reason = StageEndReason.Diverged;
                     break;
                 }
 
                 _lastFinite = CopyInto(_lastFinite, _network.Parameters);
                 _loss = step.Loss;
-                bool stageEnd = k == stage.Steps - 1 || step.Stalled;
-                Record(index, stage, loss, measure: stageEnd || _steps % Math.Max(1, settings.ErrorEvery) == 0);
-                if (step.Stalled)
+                losses.Add(step.Loss);
+                StageEndReason? end = step.Stalled || step.Loss <= stage.FloorLoss ? StageEndReason.Floor
+                    : stage.Stall?.IsStalled(losses) == true ? StageEndReason.Stalled
+                    : null;
+                Record(index, stage, loss, measure: end is not null || k == stage.Steps - 1 || _steps % settings.ErrorEvery == 0);
+                if (end is { } e)
                 {
-                    break; // no decrease possible at machine precision: the rest of the budget cannot help
+                    reason = e; // the rest of the stage's budget cannot help
+                    break;
                 }
             }
 
@@ -91,10 +105,11 @@ public static partial class Trainer
 
             _clock.Stop();
             _errors = Errors();
-            _stages.Add(new StageResult(stage.Grid, taken, _network.ParameterCount, _clock.Elapsed.TotalSeconds - stageStart, _loss, _errors));
+            _stages.Add(new StageResult(stage.Grid, taken, _network.ParameterCount, _clock.Elapsed.TotalSeconds - stageStart, _loss, _errors,
+                stage.Optimizer, reason));
         }
 
-        public TrainingResult Result(IReadOnlyList<TrainingStage> stages)
+        public TrainingResult Result()
         {
             var finalLoss = new PinnLoss(_network, data.Terms);
             double loss = finalLoss.Evaluate(_network.Parameters, default, _means);

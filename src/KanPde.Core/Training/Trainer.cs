@@ -12,26 +12,30 @@ namespace KanPde.Core.Training;
 /// </summary>
 public static partial class Trainer
 {
-    /// <summary>Trains <paramref name="initial"/> (left unchanged) and reports every step to <paramref name="progress"/>.</summary>
+    /// <summary>Trains <paramref name="initial"/> (left unchanged) through fixed stages and reports every step to <paramref name="progress"/>.</summary>
     public static TrainingResult Train(string model, INetwork initial, TrainingData data, IReadOnlyList<TrainingStage> stages,
+        TrainerSettings settings, Action<StepRecord>? progress = null, CancellationToken cancellation = default) =>
+        Train(model, initial, data, new FixedSchedule(stages), settings, progress, cancellation);
+
+    /// <summary>
+    /// Trains <paramref name="initial"/> (left unchanged) through the stages <paramref name="schedule"/> chooses one
+    /// after another from the run so far, and reports every step to <paramref name="progress"/>.
+    /// </summary>
+    public static TrainingResult Train(string model, INetwork initial, TrainingData data, ISchedule schedule,
         TrainerSettings settings, Action<StepRecord>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(initial);
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(stages);
+        ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(settings);
-        if (stages.Count == 0 || stages.Any(s => s.Steps < 0))
-        {
-            throw new ArgumentException("Need at least one stage and non-negative step counts.", nameof(stages));
-        }
 
         var run = new Run(model, Copy(initial), data, settings, progress, cancellation);
-        for (int s = 0; s < stages.Count && run.Status == TrainingStatus.Completed; s++)
+        while (run.Status == TrainingStatus.Completed && schedule.Next(run.State) is { } stage)
         {
-            run.Stage(s, stages[s]);
+            run.Stage(stage);
         }
 
-        return run.Result(stages);
+        return run.Result();
     }
 
     private static INetwork Copy(INetwork network) => network switch

@@ -16,16 +16,82 @@ public enum OptimizerKind
 }
 
 /// <summary>One stage of training: a KAN grid (null for an MLP), a step budget and an optimizer.</summary>
-public sealed record TrainingStage(int? Grid, int Steps, OptimizerKind Optimizer);
+/// <remarks>
+/// The stage ends after <see cref="Steps"/> steps (reason <see cref="StageEndReason.Steps"/>, or
+/// <see cref="StageEndReason.MaxSteps"/> when <see cref="StepsAreRunBudget"/>), when <see cref="Stall"/> says it has
+/// stalled, when the loss falls to <see cref="FloorLoss"/> or the optimizer can lower it no more, or on divergence.
+/// </remarks>
+public sealed record TrainingStage
+{
+    /// <summary>A stage; the grid is at least 1 and the steps are not negative.</summary>
+    public TrainingStage(int? grid, int steps, OptimizerKind optimizer, StallRule? stall = null, double floorLoss = 0, bool stepsAreRunBudget = false)
+    {
+        if (grid is int g)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(g, 1, nameof(grid));
+        }
 
-/// <summary>Refit every KAN layer's grid to its inputs every <paramref name="Every"/> steps during the first <paramref name="Until"/> steps of each stage.</summary>
-public sealed record GridUpdateSchedule(int Every, int Until);
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        if (!Enum.IsDefined(optimizer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, "Unknown optimizer.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(floorLoss);
+        (Grid, Steps, Optimizer, Stall, FloorLoss, StepsAreRunBudget) = (grid, steps, optimizer, stall, floorLoss, stepsAreRunBudget);
+    }
+
+    /// <summary>The KAN's grid in this stage; null for an MLP.</summary>
+    public int? Grid { get; }
+
+    /// <summary>Steps at most.</summary>
+    public int Steps { get; }
+
+    /// <summary>The optimizer.</summary>
+    public OptimizerKind Optimizer { get; }
+
+    /// <summary>Ends the stage when progress stalls; null never.</summary>
+    public StallRule? Stall { get; }
+
+    /// <summary>Ends the stage when the loss is at or below this value (0: only when no decrease is possible).</summary>
+    public double FloorLoss { get; }
+
+    /// <summary>The steps are what is left of the run's total budget (so their end is reported as max_steps).</summary>
+    public bool StepsAreRunBudget { get; }
+}
+
+/// <summary>Refit every KAN layer's grid to its inputs every <see cref="Every"/> steps during the first <see cref="Until"/> steps of each stage.</summary>
+public sealed record GridUpdateSchedule
+{
+    /// <summary>A schedule; every is at least 1 and until not negative.</summary>
+    public GridUpdateSchedule(int Every, int Until)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Every, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(Until);
+        (this.Every, this.Until) = (Every, Until);
+    }
+
+    /// <summary>Steps between updates.</summary>
+    public int Every { get; }
+
+    /// <summary>Updates happen during the first this many steps of a stage.</summary>
+    public int Until { get; }
+}
 
 /// <summary>Optimizer and measurement settings shared by all stages.</summary>
 /// <param name="LearningRate">Adam's step size, L-BFGS's first step length, LM's initial damping; null for each one's default.</param>
 /// <param name="GridUpdate">KAN grid updates, or null for none.</param>
 /// <param name="ErrorEvery">Measure errors on the evaluation grid every this many steps (and at the end of every stage).</param>
-public sealed record TrainerSettings(double? LearningRate = null, GridUpdateSchedule? GridUpdate = null, int ErrorEvery = 1);
+public sealed record TrainerSettings(double? LearningRate = null, GridUpdateSchedule? GridUpdate = null, int ErrorEvery = 1)
+{
+    /// <summary>Error measurement interval; at least 1.</summary>
+    public int ErrorEvery { get; } = ErrorEvery >= 1 ? ErrorEvery : throw new ArgumentOutOfRangeException(nameof(ErrorEvery), ErrorEvery, "Must be at least 1.");
+
+    /// <summary>A positive finite learning rate, or null.</summary>
+    public double? LearningRate { get; } = LearningRate is null or (> 0 and < double.PositiveInfinity)
+        ? LearningRate
+        : throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "Must be positive and finite.");
+}
 
 /// <summary>What a model is trained on and measured against.</summary>
 /// <param name="Terms">The loss terms (weights included).</param>

@@ -35,7 +35,16 @@ public sealed record StepRecord(int Step, int Stage, int? Grid, double Loss, dou
     double? Mse, double? RelativeL2, double Seconds);
 
 /// <summary>The state at the end of one stage of the schedule.</summary>
-public sealed record StageResult(int? Grid, int Steps, int Parameters, double Seconds, double Loss, ErrorMetrics? Errors);
+/// <param name="Grid">The KAN's grid in the stage; null for an MLP.</param>
+/// <param name="Steps">Steps taken in the stage.</param>
+/// <param name="Parameters">Trainable parameters in the stage.</param>
+/// <param name="Seconds">Training time of the stage.</param>
+/// <param name="Loss">Loss at its end.</param>
+/// <param name="Errors">Errors at its end, when an exact solution is known.</param>
+/// <param name="Optimizer">The stage's optimizer.</param>
+/// <param name="Reason">Why the stage ended.</param>
+public sealed record StageResult(int? Grid, int Steps, int Parameters, double Seconds, double Loss, ErrorMetrics? Errors,
+    OptimizerKind Optimizer, StageEndReason Reason);
 
 /// <summary>Everything a run reports about one trained model.</summary>
 /// <param name="Model">"kan" or "mlp".</param>

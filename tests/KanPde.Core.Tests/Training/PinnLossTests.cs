@@ -16,7 +16,7 @@ public sealed class PinnLossTests
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    internal static PinnLoss Loss(INetwork network, int threads = -1)
+    internal static PinnLoss Loss(INetwork network, int threads = -1, Parallelism.WorkerTeam? team = null)
     {
         Box box = network.Domain;
         PointSet interior = NetworkChecks.RandomPoints(box, 150, 1);
@@ -27,7 +27,7 @@ public sealed class PinnLossTests
             new LossTerm("equation", new NonlinearPoissonResidual(), interior, 0.01),
             new LossTerm("robin", new RobinResidual(), new PointSet(2, edge), 1.0),
         };
-        return new PinnLoss(network, terms, threads);
+        return new PinnLoss(network, terms, threads, team);
     }
 
     [Theory]
@@ -82,13 +82,16 @@ public sealed class PinnLossTests
     [MemberData(nameof(Models))]
     public void Evaluate_OneOrTwoThreads_BitIdentical(string kind)
     {
+        // The two-thread run uses a team that gives each thread every other chunk, so the worker surely computes
+        // half of them even on one core (a shared team could let the caller claim every chunk first).
+        using var twoThreads = new Parallelism.WorkerTeam(1, interleaved: true);
         INetwork network = Model(kind, new Box([-1.0, 0.0], [1.0, 3.0]));
         var g1 = new double[network.ParameterCount];
         var g2 = new double[network.ParameterCount];
         var means1 = new double[2];
         var means2 = new double[2];
         double l1 = Loss(network, 1).Evaluate(network.Parameters, g1, means1);
-        double l2 = Loss(network, 2).Evaluate(network.Parameters, g2, means2);
+        double l2 = Loss(network, 2, twoThreads).Evaluate(network.Parameters, g2, means2);
         Assert.Equal(l1, l2);
         Assert.Equal(g1, g2);
         Assert.Equal(means1, means2);

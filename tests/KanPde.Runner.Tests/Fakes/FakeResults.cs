@@ -33,7 +33,7 @@ internal static class FakeResults
                 history.Add(Record(++step, s, grid, problem.Exact is not null));
             }
 
-            stages.Add(new StageResult(grid, stageSteps, network.ParameterCount, 0.1 * (s + 1), Loss(step), Errors(problem, network)));
+            stages.Add(new StageResult(grid, stageSteps, network.ParameterCount, 0.1 * (s + 1), Loss(step), Errors(problem, network), OptimizerKind.Lbfgs, StageEndReason.Steps));
         }
 
         return Result("kan", status, stopAt + 1, network, spec.Kan.Width, stages, history, problem);
@@ -45,7 +45,7 @@ internal static class FakeResults
         MlpNetwork network = MlpNetwork.Create(problem.Box, spec.Mlp!.Width, Activation.Tanh, seed: 2);
         int steps = stopAt ?? spec.Mlp.Steps;
         StepRecord[] history = [.. Enumerable.Range(1, steps).Select(s => Record(s, 0, null, problem.Exact is not null))];
-        StageResult[] stages = [new StageResult(null, steps, network.ParameterCount, 0.3, Loss(steps), Errors(problem, network))];
+        StageResult[] stages = [new StageResult(null, steps, network.ParameterCount, 0.3, Loss(steps), Errors(problem, network), OptimizerKind.Lbfgs, StageEndReason.Steps)];
         return Result("mlp", status, stopAt + 1, network, spec.Mlp.Width, stages, history, problem);
     }
 
