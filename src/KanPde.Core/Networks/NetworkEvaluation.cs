@@ -66,7 +66,7 @@ public static class NetworkEvaluation
     /// <summary>Reads one evaluated block: its workspace, first point, size and channels [c * count + p].</summary>
     internal delegate void BlockReader<in TWorkspace>(TWorkspace workspace, int start, int count, ReadOnlySpan<double> channels);
 
-    /// <summary>MSE, relative L2 and max abs error of <paramref name="values"/> against <paramref name="exact"/>.</summary>
+    /// <summary>MSE, relative L2 (NaN when the exact values are all zero) and max abs error of <paramref name="values"/> against <paramref name="exact"/>.</summary>
     public static Training.ErrorMetrics Errors(ReadOnlySpan<double> values, ReadOnlySpan<double> exact)
     {
         if (values.Length != exact.Length || values.Length == 0)
@@ -88,6 +88,6 @@ public static class NetworkEvaluation
             max = double.NaN;
         }
 
-        return new Training.ErrorMetrics(sum / values.Length, norm > 0 ? Math.Sqrt(sum / norm) : Math.Sqrt(sum), max);
+        return new Training.ErrorMetrics(sum / values.Length, norm > 0 ? Math.Sqrt(sum / norm) : double.NaN, max);
     }
 }

@@ -17,9 +17,14 @@ public enum TrainingStatus
 
 /// <summary>Errors of a model against the exact solution on the evaluation grid.</summary>
 /// <param name="Mse">mean (u − exact)².</param>
-/// <param name="RelativeL2">‖u − exact‖₂ / ‖exact‖₂.</param>
+/// <param name="RelativeL2">‖u − exact‖₂ / ‖exact‖₂; NaN when the exact solution is zero on every point (there is no
+/// relative error then: see <see cref="RootMeanSquare"/>).</param>
 /// <param name="MaxAbsError">max |u − exact|.</param>
-public sealed record ErrorMetrics(double Mse, double RelativeL2, double MaxAbsError);
+public sealed record ErrorMetrics(double Mse, double RelativeL2, double MaxAbsError)
+{
+    /// <summary>The absolute L2 error per point, √mse = ‖u − exact‖₂ / √N.</summary>
+    public double RootMeanSquare => Math.Sqrt(Mse);
+}
 
 /// <summary>One optimizer step: a row of history.csv.</summary>
 /// <param name="Step">1-based step over the whole run.</param>

@@ -99,6 +99,8 @@ public static class MetricsJson
             Number(w, "seconds", s.Seconds);
             Number(w, "loss", s.Loss);
             WriteErrors(w, s.Errors);
+            w.WriteString("optimizer", OptimizerName(s.Optimizer));
+            w.WriteString("reason", ReasonName(s.Reason));
             w.WriteEndObject();
         }
 
@@ -111,7 +113,28 @@ public static class MetricsJson
         Number(w, "mse", errors?.Mse);
         Number(w, "relative_l2", errors?.RelativeL2);
         Number(w, "max_abs_error", errors?.MaxAbsError);
+        Number(w, "abs_l2", errors?.RootMeanSquare);
     }
+
+    /// <summary>The stage end reasons as metrics.json names them.</summary>
+    public static string ReasonName(StageEndReason reason) => reason switch
+    {
+        StageEndReason.Steps => "steps",
+        StageEndReason.Stalled => "stalled",
+        StageEndReason.MaxSteps => "max_steps",
+        StageEndReason.Floor => "floor",
+        StageEndReason.Diverged => "diverged",
+        StageEndReason.Cancelled => "cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown reason."),
+    };
+
+    private static string OptimizerName(OptimizerKind kind) => kind switch
+    {
+        OptimizerKind.Lbfgs => "lbfgs",
+        OptimizerKind.Adam => "adam",
+        OptimizerKind.LevenbergMarquardt => "lm",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer."),
+    };
 
     private static void Number(Utf8JsonWriter w, string name, double? value)
     {

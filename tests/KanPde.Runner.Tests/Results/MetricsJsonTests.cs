@@ -9,9 +9,9 @@ public sealed class MetricsJsonTests
 {
     // The keys of results-format.md's example, in its order.
     private static readonly string[] MetricKeys =
-        ["problem", "model", "status", "width", "parameters", "steps", "evaluations", "seconds", "loss", "equation_loss", "condition_loss", "mse", "relative_l2", "max_abs_error", "stages"];
+        ["problem", "model", "status", "width", "parameters", "steps", "evaluations", "seconds", "loss", "equation_loss", "condition_loss", "mse", "relative_l2", "max_abs_error", "abs_l2", "stages"];
 
-    private static readonly string[] StageKeys = ["grid", "steps", "parameters", "seconds", "loss", "mse", "relative_l2", "max_abs_error"];
+    private static readonly string[] StageKeys = ["grid", "steps", "parameters", "seconds", "loss", "mse", "relative_l2", "max_abs_error", "abs_l2", "optimizer", "reason"];
 
     private static string[] Keys(JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name)];
 
@@ -55,7 +55,7 @@ public sealed class MetricsJsonTests
 
         JsonElement root = JsonDocument.Parse(MetricsJson.Metrics("tiny3d", FakeResults.Kan(problem))).RootElement;
 
-        Assert.All(new[] { "mse", "relative_l2", "max_abs_error" }, k => Assert.Equal(JsonValueKind.Null, root.GetProperty(k).ValueKind));
+        Assert.All(new[] { "mse", "relative_l2", "max_abs_error", "abs_l2" }, k => Assert.Equal(JsonValueKind.Null, root.GetProperty(k).ValueKind));
         Assert.All(root.GetProperty("stages").EnumerateArray(), s => Assert.Equal(JsonValueKind.Null, s.GetProperty("mse").ValueKind));
     }
 
