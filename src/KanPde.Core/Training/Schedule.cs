@@ -12,6 +12,9 @@ public enum StageEndReason
     /// <summary>The run's total step budget was spent.</summary>
     MaxSteps,
 
+    /// <summary>The stage's budget of loss evaluations was spent (the MLP baseline gets the KAN's count).</summary>
+    MaxEvaluations,
+
     /// <summary>The loss reached the floating-point floor: no further decrease is possible or meaningful.</summary>
     Floor,
 

@@ -24,6 +24,7 @@ public static partial class Trainer
         private int _evaluations;
         private int? _divergedAt;
         private double? _initialLoss;
+        private (double Loss, INetwork Network, ErrorMetrics? Errors)? _best;
         private ErrorMetrics? _errors;
 
         public TrainingStatus Status { get; private set; } = TrainingStatus.Completed;
@@ -36,9 +37,10 @@ public static partial class Trainer
             int index = _stages.Count;
             _clock.Start();
             double stageStart = _clock.Elapsed.TotalSeconds;
+            GridUpdateSchedule? updates = settings.GridUpdateStages is int n && index >= n ? null : settings.GridUpdate;
             if (_network is KanNetwork kan && stage.Grid is int grid && grid != kan.Intervals)
             {
-                if (settings.GridUpdate is not null)
+                if (updates is not null)
                 {
                     kan = kan.UpdateGrids(AllPoints());
                 }
@@ -51,6 +53,7 @@ public static partial class Trainer
             PinnLoss loss = new(_network, data.Terms);
             IOptimizer optimizer = CreateOptimizer(stage.Optimizer, loss, settings);
             var losses = new List<double>();
+            int evaluationsBefore = _evaluations;
             int taken = 0;
             StageEndReason reason = stage.StepsAreRunBudget ? StageEndReason.MaxSteps : StageEndReason.Steps;
             for (int k = 0; k < stage.Steps; k++)
@@ -62,7 +65,7 @@ public static partial class Trainer
                     break;
                 }
 
-                if (k > 0 && settings.GridUpdate is { } update && _network is KanNetwork current && k % update.Every == 0 && k < update.Until)
+                if (k > 0 && updates is { } update && _network is KanNetwork current && k % update.Every == 0 && k < update.Until)
                 {
                     _evaluations += loss.Evaluations;
                     _network = current.UpdateGrids(AllPoints());
@@ -88,6 +91,7 @@ public static partial class Trainer
                 losses.Add(step.Loss);
                 StageEndReason? end = step.Stalled || step.Loss <= stage.FloorLoss ? StageEndReason.Floor
                     : stage.Stall?.IsStalled(losses) == true ? StageEndReason.Stalled
+                    : _evaluations - evaluationsBefore + loss.Evaluations >= stage.MaxEvaluations ? StageEndReason.MaxEvaluations
                     : null;
                 Record(index, stage, loss, measure: end is not null || k == stage.Steps - 1 || _steps % settings.ErrorEvery == 0);
                 if (end is { } e)
@@ -105,12 +109,22 @@ public static partial class Trainer
 
             _clock.Stop();
             _errors = Errors();
+            if (settings.KeepBestStage && Status != TrainingStatus.Diverged && !(_best is { } b && b.Loss <= _loss))
+            {
+                _best = (_loss, Copy(_network), _errors);
+            }
+
             _stages.Add(new StageResult(stage.Grid, taken, _network.ParameterCount, _clock.Elapsed.TotalSeconds - stageStart, _loss, _errors,
                 stage.Optimizer, reason));
         }
 
         public TrainingResult Result()
         {
+            if (settings.KeepBestStage && _best is { } best && best.Loss < _loss)
+            {
+                (_network, _errors) = (best.Network, best.Errors);
+            }
+
             var finalLoss = new PinnLoss(_network, data.Terms);
             double loss = finalLoss.Evaluate(_network.Parameters, default, _means);
             (double equation, double conditions) = Parts();

@@ -24,8 +24,15 @@ public enum OptimizerKind
 public sealed record TrainingStage
 {
     /// <summary>A stage; the grid is at least 1 and the steps are not negative.</summary>
-    public TrainingStage(int? grid, int steps, OptimizerKind optimizer, StallRule? stall = null, double floorLoss = 0, bool stepsAreRunBudget = false)
+    public TrainingStage(int? grid, int steps, OptimizerKind optimizer, StallRule? stall = null, double floorLoss = 0, bool stepsAreRunBudget = false,
+        int? maxEvaluations = null)
     {
+        if (maxEvaluations is int m)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(m, 1, nameof(maxEvaluations));
+        }
+
+        MaxEvaluations = maxEvaluations;
         if (grid is int g)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(g, 1, nameof(grid));
@@ -56,6 +63,9 @@ public sealed record TrainingStage
     /// <summary>Ends the stage when the loss is at or below this value (0: only when no decrease is possible).</summary>
     public double FloorLoss { get; }
 
+    /// <summary>Ends the stage once it has used this many loss evaluations; null for no such limit.</summary>
+    public int? MaxEvaluations { get; }
+
     /// <summary>The steps are what is left of the run's total budget (so their end is reported as max_steps).</summary>
     public bool StepsAreRunBudget { get; }
 }
@@ -82,7 +92,11 @@ public sealed record GridUpdateSchedule
 /// <param name="LearningRate">Adam's step size, L-BFGS's first step length, LM's initial damping; null for each one's default.</param>
 /// <param name="GridUpdate">KAN grid updates, or null for none.</param>
 /// <param name="ErrorEvery">Measure errors on the evaluation grid every this many steps (and at the end of every stage).</param>
-public sealed record TrainerSettings(double? LearningRate = null, GridUpdateSchedule? GridUpdate = null, int ErrorEvery = 1)
+/// <param name="KeepBestStage">Return the network of the stage that ended with the lowest loss, when a later stage ended higher
+/// (a grid extension can lose accuracy that its stage does not win back).</param>
+/// <param name="GridUpdateStages">Grid updates run in the first this many stages only (null: in every stage).</param>
+public sealed record TrainerSettings(double? LearningRate = null, GridUpdateSchedule? GridUpdate = null, int ErrorEvery = 1,
+    bool KeepBestStage = false, int? GridUpdateStages = null)
 {
     /// <summary>Error measurement interval; at least 1.</summary>
     public int ErrorEvery { get; } = ErrorEvery >= 1 ? ErrorEvery : throw new ArgumentOutOfRangeException(nameof(ErrorEvery), ErrorEvery, "Must be at least 1.");

@@ -122,6 +122,7 @@ public static class MetricsJson
         StageEndReason.Steps => "steps",
         StageEndReason.Stalled => "stalled",
         StageEndReason.MaxSteps => "max_steps",
+        StageEndReason.MaxEvaluations => "max_evaluations",
         StageEndReason.Floor => "floor",
         StageEndReason.Diverged => "diverged",
         StageEndReason.Cancelled => "cancelled",

@@ -122,6 +122,32 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Train_EvaluationBudget_EndsTheStageOnceSpent()
+    {
+        TrainingStage[] stages = [new(null, 1000, OptimizerKind.Lbfgs, maxEvaluations: 12)];
+        var mlp = MlpNetwork.Create(Domain, [2, 6, 1], Activation.Tanh, seed: 2);
+
+        TrainingResult result = Trainer.Train("mlp", mlp, Data(), stages, new TrainerSettings());
+
+        Assert.Equal(StageEndReason.MaxEvaluations, Assert.Single(result.Stages).Reason);
+        Assert.InRange(result.Evaluations, 12, 12 + 30); // the step that crossed the budget completes (≤ 30 line-search evaluations)
+        Assert.True(result.Steps < 1000);
+    }
+
+    [Fact]
+    public void Train_KeepBestStage_ReturnsTheStageThatEndedLowest()
+    {
+        // Adam with a huge step makes the second stage end far worse than the first; the first stage's network is kept.
+        var settings = new TrainerSettings(LearningRate: 1e3, KeepBestStage: true);
+        TrainingStage[] stages = [new(3, 3, OptimizerKind.LevenbergMarquardt), new(3, 2, OptimizerKind.Adam)];
+
+        TrainingResult result = Trainer.Train("kan", Kan(), Data(), stages, settings);
+
+        Assert.True(result.Stages[1].Loss > result.Stages[0].Loss);
+        Assert.Equal(result.Stages[0].Loss, result.Loss, 1e-12 * result.Stages[0].Loss);
+    }
+
+    [Fact]
     public void Train_Schedule_SeesEachStageAndTheStepsSoFar()
     {
         var schedule = new RecordingSchedule();
