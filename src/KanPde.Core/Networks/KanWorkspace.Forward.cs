@@ -185,62 +185,89 @@ internal sealed partial class KanWorkspace
         ref double f1 = ref Unsafe.Add(ref f0, n);
         ref double f2 = ref Unsafe.Add(ref f1, n);
         int rows = table.Length / 4;
-        int p = 0;
-        if (Avx.IsSupported)
+        Vector256<double> wbv = Vector256.Create(wb), wsv = Vector256.Create(ws);
+        Span<double> tail = stackalloc double[7 * 4];
+        for (int p = 0; p < n; p += 4)
         {
-            for (; p + 4 <= n; p += 4)
-            {
-                int j0 = interval[p], j1 = interval[p + 1], j2 = interval[p + 2], j3 = interval[p + 3];
-                if ((uint)j0 >= (uint)rows || (uint)j1 >= (uint)rows || (uint)j2 >= (uint)rows || (uint)j3 >= (uint)rows)
-                {
-                    throw new IndexOutOfRangeException();
-                }
-
-                // Four points' coefficient rows, transposed into one vector per power of f.
-                Vector256<double> r0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j0 * 4));
-                Vector256<double> r1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j1 * 4));
-                Vector256<double> r2 = Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j2 * 4));
-                Vector256<double> r3 = Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j3 * 4));
-                Vector256<double> lo01 = Avx.UnpackLow(r0, r1), hi01 = Avx.UnpackHigh(r0, r1);
-                Vector256<double> lo23 = Avx.UnpackLow(r2, r3), hi23 = Avx.UnpackHigh(r2, r3);
-                Vector256<double> c0 = Avx.Permute2x128(lo01, lo23, 0x20), c1 = Avx.Permute2x128(hi01, hi23, 0x20);
-                Vector256<double> c2 = Avx.Permute2x128(lo01, lo23, 0x31), c3 = Avx.Permute2x128(hi01, hi23, 0x31);
-                Vector256<double> f = Vector256.Create(frac.Slice(p, 4)), h = Vector256.Create(invWidth.Slice(p, 4));
-                Vector256<double> v0 = ((c3 * f + c2) * f + c1) * f + c0;
-                Vector256<double> v1 = ((3.0 * c3 * f + 2.0 * c2) * f + c1) * h;
-                Vector256<double> v2 = (6.0 * c3 * f + 2.0 * c2) * h * h;
-                v0.StoreUnsafe(ref Unsafe.Add(ref s0, p));
-                v1.StoreUnsafe(ref Unsafe.Add(ref s1, p));
-                v2.StoreUnsafe(ref Unsafe.Add(ref s2, p));
-                (6.0 * c3 * h * h * h).StoreUnsafe(ref Unsafe.Add(ref s3, p));
-                Vector256<double> wbv = Vector256.Create(wb), wsv = Vector256.Create(ws);
-                (wbv * Vector256.LoadUnsafe(ref Unsafe.Add(ref b0, p)) + wsv * v0).StoreUnsafe(ref Unsafe.Add(ref f0, p));
-                (wbv * Vector256.LoadUnsafe(ref Unsafe.Add(ref b1, p)) + wsv * v1).StoreUnsafe(ref Unsafe.Add(ref f1, p));
-                (wbv * Vector256.LoadUnsafe(ref Unsafe.Add(ref b2, p)) + wsv * v2).StoreUnsafe(ref Unsafe.Add(ref f2, p));
-            }
-        }
-
-        for (; p < n; p++)
-        {
-            int j = interval[p];
-            if ((uint)j >= (uint)rows)
+            int rest = Math.Min(4, n - p);
+            // Four points' coefficient rows, transposed into one vector per power of f; a last group of fewer than
+            // four repeats its first point's row with f = h = 0, so every point goes through the same arithmetic.
+            int j0 = interval[p], j1 = rest > 1 ? interval[p + 1] : j0, j2 = rest > 2 ? interval[p + 2] : j0, j3 = rest > 3 ? interval[p + 3] : j0;
+            if ((uint)j0 >= (uint)rows || (uint)j1 >= (uint)rows || (uint)j2 >= (uint)rows || (uint)j3 >= (uint)rows)
             {
                 throw new IndexOutOfRangeException();
             }
 
-            ref double c = ref Unsafe.Add(ref t, j * 4);
-            double c0 = c, c1 = Unsafe.Add(ref c, 1), c2 = Unsafe.Add(ref c, 2), c3 = Unsafe.Add(ref c, 3);
-            double f = frac[p], h = invWidth[p];
-            double v0 = ((c3 * f + c2) * f + c1) * f + c0;
-            double v1 = ((3 * c3 * f + 2 * c2) * f + c1) * h;
-            double v2 = (6 * c3 * f + 2 * c2) * h * h;
-            Unsafe.Add(ref s0, p) = v0;
-            Unsafe.Add(ref s1, p) = v1;
-            Unsafe.Add(ref s2, p) = v2;
-            Unsafe.Add(ref s3, p) = 6 * c3 * h * h * h;
-            Unsafe.Add(ref f0, p) = wb * Unsafe.Add(ref b0, p) + ws * v0;
-            Unsafe.Add(ref f1, p) = wb * Unsafe.Add(ref b1, p) + ws * v1;
-            Unsafe.Add(ref f2, p) = wb * Unsafe.Add(ref b2, p) + ws * v2;
+            (Vector256<double> c0, Vector256<double> c1, Vector256<double> c2, Vector256<double> c3) = Transpose(
+                Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j0 * 4)), Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j1 * 4)),
+                Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j2 * 4)), Vector256.LoadUnsafe(ref Unsafe.Add(ref t, j3 * 4)));
+            Vector256<double> f, h, e0, e1, e2;
+            if (rest == 4)
+            {
+                f = Vector256.LoadUnsafe(ref Unsafe.AsRef(in frac[p]));
+                h = Vector256.LoadUnsafe(ref Unsafe.AsRef(in invWidth[p]));
+                (e0, e1, e2) = (Vector256.LoadUnsafe(ref Unsafe.Add(ref b0, p)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b1, p)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b2, p)));
+            }
+            else
+            {
+                tail.Clear();
+                frac.Slice(p, rest).CopyTo(tail);
+                invWidth.Slice(p, rest).CopyTo(tail[4..]);
+                silu.Slice(p, rest).CopyTo(tail[8..]);
+                silu.Slice(n + p, rest).CopyTo(tail[12..]);
+                silu.Slice(2 * n + p, rest).CopyTo(tail[16..]);
+                (f, h, e0, e1, e2) = (Vector256.Create(tail[..4]), Vector256.Create(tail[4..8]), Vector256.Create(tail[8..12]), Vector256.Create(tail[12..16]), Vector256.Create(tail[16..20]));
+            }
+
+            // Horner on c0 + c1·f + c2·f² + c3·f³ and its derivatives, scaled by h = 1/width per derivative.
+            Vector256<double> v0 = ((c3 * f + c2) * f + c1) * f + c0;
+            Vector256<double> v1 = ((3.0 * c3 * f + 2.0 * c2) * f + c1) * h;
+            Vector256<double> v2 = (6.0 * c3 * f + 2.0 * c2) * h * h;
+            Vector256<double> v3 = 6.0 * c3 * h * h * h;
+            Vector256<double> p0 = wbv * e0 + wsv * v0, p1 = wbv * e1 + wsv * v1, p2 = wbv * e2 + wsv * v2;
+            if (rest == 4)
+            {
+                v0.StoreUnsafe(ref Unsafe.Add(ref s0, p));
+                v1.StoreUnsafe(ref Unsafe.Add(ref s1, p));
+                v2.StoreUnsafe(ref Unsafe.Add(ref s2, p));
+                v3.StoreUnsafe(ref Unsafe.Add(ref s3, p));
+                p0.StoreUnsafe(ref Unsafe.Add(ref f0, p));
+                p1.StoreUnsafe(ref Unsafe.Add(ref f1, p));
+                p2.StoreUnsafe(ref Unsafe.Add(ref f2, p));
+                continue;
+            }
+
+            v0.CopyTo(tail);
+            v1.CopyTo(tail[4..]);
+            v2.CopyTo(tail[8..]);
+            v3.CopyTo(tail[12..]);
+            p0.CopyTo(tail[16..]);
+            p1.CopyTo(tail[20..]);
+            p2.CopyTo(tail[24..]);
+
+            tail[..rest].CopyTo(spline.Slice(p, rest));
+            tail.Slice(4, rest).CopyTo(spline.Slice(n + p, rest));
+            tail.Slice(8, rest).CopyTo(spline.Slice(2 * n + p, rest));
+            tail.Slice(12, rest).CopyTo(spline.Slice(3 * n + p, rest));
+            tail.Slice(16, rest).CopyTo(phi.Slice(p, rest));
+            tail.Slice(20, rest).CopyTo(phi.Slice(n + p, rest));
+            tail.Slice(24, rest).CopyTo(phi.Slice(2 * n + p, rest));
         }
+    }
+
+    // Rows r0..r3 of four coefficients each, returned as columns: (c0, c1, c2, c3)[lane] = r_lane[power].
+    private static (Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>) Transpose(
+        Vector256<double> r0, Vector256<double> r1, Vector256<double> r2, Vector256<double> r3)
+    {
+        if (Avx.IsSupported)
+        {
+            Vector256<double> lo01 = Avx.UnpackLow(r0, r1), hi01 = Avx.UnpackHigh(r0, r1);
+            Vector256<double> lo23 = Avx.UnpackLow(r2, r3), hi23 = Avx.UnpackHigh(r2, r3);
+            return (Avx.Permute2x128(lo01, lo23, 0x20), Avx.Permute2x128(hi01, hi23, 0x20),
+                Avx.Permute2x128(lo01, lo23, 0x31), Avx.Permute2x128(hi01, hi23, 0x31));
+        }
+
+        return (Vector256.Create(r0[0], r1[0], r2[0], r3[0]), Vector256.Create(r0[1], r1[1], r2[1], r3[1]),
+            Vector256.Create(r0[2], r1[2], r2[2], r3[2]), Vector256.Create(r0[3], r1[3], r2[3], r3[3]));
     }
 }

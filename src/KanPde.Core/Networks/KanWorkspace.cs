@@ -10,6 +10,22 @@ namespace KanPde.Core.Networks;
 /// polynomial per knot interval; a point then costs a Horner evaluation of degree k, whatever G is, and
 /// the reverse sweep gathers the gradient per interval before mapping it back onto the coefficients.
 /// </summary>
+/// <remarks>
+/// <para>Data layout, for a block of n points, C channels (value, the first derivatives the problem needs, then its
+/// second derivatives), layer l with in inputs and out outputs, K1 = k + 1 polynomial coefficients and NI knot
+/// intervals (row NI of a table is the zero polynomial for points off the grid):</para>
+/// <list type="bullet">
+/// <item><c>_act[l][(i·C + c)·n + p]</c>: channel c of input i of layer l at point p (layer 0: the mapped variables).</item>
+/// <item><c>_interval, _frac, _invWidth[l][i·n + p]</c>: where input i of point p falls: its interval j, the offset
+/// f ∈ [0, 1) inside it and 1/width, from <see cref="Splines.IntervalPolynomials.LocateBlock"/>.</item>
+/// <item><c>_poly[l][((i·out + o)·(NI + 1) + j)·K1 + q]</c>: coefficient of f^q of edge (i, o)'s spline on interval j,
+/// rebuilt when the parameters change; <c>_polyGrad</c> accumulates the loss gradient in the same shape.</item>
+/// <item><c>_silu[l][(i·4 + r)·n + p]</c> and <c>_spline[l][((i·out + o)·4 + r)·n + p]</c>: the r-th derivative of
+/// silu and of the spline at the point; <c>_phi[r·n + p]</c> the edge's φ⁽ʳ⁾ = w_b·silu⁽ʳ⁾ + w_s·S⁽ʳ⁾.</item>
+/// </list>
+/// <para>Every inner loop therefore runs over p with unit stride. The per-point form (<see cref="KanPointwiseWorkspace"/>,
+/// used for Jacobian rows) computes the same channels from B-spline basis rows; a test compares the two value by value.</para>
+/// </remarks>
 internal sealed partial class KanWorkspace : INetworkWorkspace
 {
     private const int Derivs = 4; // stored derivative orders 0..3
