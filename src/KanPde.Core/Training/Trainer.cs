@@ -13,7 +13,7 @@ namespace KanPde.Core.Training;
 public static partial class Trainer
 {
     /// <summary>Trains <paramref name="initial"/> (left unchanged) and reports every step to <paramref name="progress"/>.</summary>
-    public static TrainingResult Train(string model, INetwork initial, TrainingData data, IReadOnlyList<TrainingStage> stages,
+    public static TrainingResult Train(ModelKind model, INetwork initial, TrainingData data, IReadOnlyList<TrainingStage> stages,
         TrainerSettings settings, Action<StepRecord>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(initial);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KanPde.Core.Training;
 using KanPde.Runner.Plotting.Svg;
 using KanPde.Runner.Progress;
 using KanPde.Runner.Results;
@@ -37,7 +38,7 @@ public static class RunCommand
         command.Options.Add(verbose);
         command.SetAction(parsed =>
         {
-            IReadOnlySet<RunModel>? asked = null;
+            IReadOnlySet<ModelKind>? asked = null;
             if (parsed.GetValue(models) is { } list)
             {
                 asked = RunOptions.ParseModels(list, out string? problem);

@@ -1,5 +1,7 @@
 using System.Text;
 using KanPde.Core.Training;
+using KanPde.Problems.Models;
+using KanPde.Problems.Specification;
 using KanPde.Runner.Plotting;
 using KanPde.Runner.Reporting;
 
@@ -33,7 +35,7 @@ public sealed class ResultsWriter(IChartRenderer renderer)
         File.WriteAllText(Path.Combine(folder, "problem.yaml"), outcome.Problem.Spec.Source.Text, Utf8);
         foreach (TrainingResult model in outcome.Models)
         {
-            string sub = Path.Combine(folder, model.Model);
+            string sub = Path.Combine(folder, Names.Name(model.Model));
             Directory.CreateDirectory(sub);
             File.WriteAllText(Path.Combine(sub, "metrics.json"), MetricsJson.Metrics(name, model), Utf8);
             File.WriteAllText(Path.Combine(sub, "history.csv"), HistoryCsv.Write(model.History), Utf8);

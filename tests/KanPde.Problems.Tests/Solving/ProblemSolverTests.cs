@@ -13,7 +13,7 @@ public sealed class ProblemSolverTests
     public void Train_AdamWithHugeLearningRate_ComesBackDivergedWithFiniteParameters()
     {
         ProblemSpec spec = SolverTestKit.Load("poisson1d");
-        spec = spec with { Training = spec.Training with { Optimizer = Specification.OptimizerKind.Adam, LearningRate = 1e300 } };
+        spec = spec with { Training = spec.Training with { Optimizer = OptimizerKind.Adam, LearningRate = 1e300 } };
         CompiledProblem problem = SolverTestKit.Small(spec, 100, 1, [new(5, 200, null)]);
         TrainingResult result = ProblemSolver.Train(problem, ModelKind.Kan, new SolveOptions());
         Assert.Equal(TrainingStatus.Diverged, result.Status);
@@ -85,7 +85,7 @@ public sealed class ProblemSolverTests
         spec = spec with { Mlp = spec.Mlp! with { Steps = 30 } };
         CompiledProblem problem = SolverTestKit.Small(spec, 100, 1, TwoStages);
         TrainingResult result = ProblemSolver.Train(problem, ModelKind.Mlp, new SolveOptions());
-        Assert.Equal("mlp", result.Model);
+        Assert.Equal(ModelKind.Mlp, result.Model);
         Assert.Single(result.Stages);
         Assert.Null(result.Stages[0].Grid);
         Assert.Equal(30, result.Steps);
