@@ -105,7 +105,7 @@ public static class ValidateCommand
         return $"{p.Name}: {Plural(p.Variables.Count, "variable")} ({string.Join(", ", p.VariableNames)}), "
             + $"{Plural(p.Conditions.Count, "condition")} on {Plural(faces, "face")}, exact {(p.Exact is null ? "not given" : "given")}; "
             + $"KAN [{string.Join(", ", p.Kan.Width)}] grids {grids}, {mlp}; "
-            + $"{p.Training.Points.Interior} interior points ({p.Training.Sampling.ToString().ToLowerInvariant()})";
+            + $"{p.Training.Points.Interior} interior points ({Names.Name(p.Training.Sampling)})";
     }
 
     private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";

@@ -84,7 +84,7 @@ public static class HtmlReport
         Item(sb, "exact solution", spec.Exact is null ? "not given (errors cannot be measured)" : $"<span class=\"math\">u = {E(spec.Exact.Text)}</span>");
         TrainingSpec t = spec.Training;
         string schedule = t.Schedule is null ? "auto" : string.Join(" → ", t.Schedule.Select(s => $"G = {s.Grid} for {s.Steps} steps"));
-        Item(sb, "training", E($"{t.Points.Interior} interior points ({t.Sampling.ToString().ToLowerInvariant()}), seed {t.Seed}; KAN schedule {schedule}"));
+        Item(sb, "training", E($"{t.Points.Interior} interior points ({Names.Name(t.Sampling)}), seed {t.Seed}; KAN schedule {schedule}"));
         sb.Append("</dl>\n");
     }
 
