@@ -10,7 +10,7 @@ namespace KanPde.Runner.Commands;
 
 /// <summary>
 /// <c>kanpde run PATH... [--out DIR] [--models kan,mlp] [--seed N] [--quiet] [--verbose]</c>: trains the KAN and the
-/// MLP baseline on each problem and writes <c>DIR/NAME/</c> (results-format.md). Ctrl+C stops training.
+/// MLP baseline on each problem and writes <c>DIR/NAME/</c> (docs/results-format.md). Ctrl+C stops training.
 /// </summary>
 public static class RunCommand
 {

@@ -7,7 +7,7 @@ using KanPde.Runner.Reporting;
 
 namespace KanPde.Runner.Results;
 
-/// <summary>Writes a run's results folder exactly as results-format.md lays it out, replacing an earlier one only when complete.</summary>
+/// <summary>Writes a run's results folder exactly as docs/results-format.md lays it out, replacing an earlier one only when complete.</summary>
 public sealed class ResultsWriter(IChartRenderer renderer)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);

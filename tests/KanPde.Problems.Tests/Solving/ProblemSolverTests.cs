@@ -71,7 +71,7 @@ public sealed class ProblemSolverTests
         Assert.Equal(result.Steps, result.History.Count);
         Assert.Equal(Enumerable.Range(1, result.Steps), result.History.Select(h => h.Step));
         Assert.True(result.Evaluations >= result.Steps);
-        // loss = 0.01·equation + 1·conditions (problem-format.md), to rounding
+        // loss = 0.01·equation + 1·conditions (docs/problem-format.md), to rounding
         Assert.Equal(result.Loss, 0.01 * result.EquationLoss + result.ConditionLoss, 1e-12 * result.Loss + 1e-300);
         Assert.NotNull(result.Errors);
         Assert.NotNull(result.History[^1].Mse);
