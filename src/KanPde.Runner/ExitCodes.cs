@@ -1,6 +1,6 @@
 namespace KanPde.Runner;
 
-/// <summary>The program's exit codes (results-format.md).</summary>
+/// <summary>The program's exit codes (docs/results-format.md).</summary>
 public static class ExitCodes
 {
     /// <summary>Everything requested succeeded.</summary>

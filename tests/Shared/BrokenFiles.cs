@@ -86,6 +86,11 @@ public static class BrokenFiles
         new("FaceListedTwice", Edit("x = 1, y = -1", "x = -1, y = -1"), 7, 18, "listed twice"),
         new("UnknownOptimizer", Valid + "training:\n  optimizer: lbgfs\n", 11, 14, "did you mean 'lbfgs'?"),
         new("ScheduleStageMissingSteps", Valid + "training:\n  schedule:\n    - {grid: 5}\n", 12, 7, "missing required key 'steps'"),
+        new("ScheduleNeitherAutoNorList", Valid + "training:\n  schedule: automatic\n", 11, 13, "must be auto or a non-empty list of stages"),
+        new("MaxStepsWithExplicitSchedule", Valid + "training:\n  schedule: [{grid: 5, steps: 10}]\n  max_steps: 100\n", 12, 14, "max_steps applies to schedule: auto"),
+        new("MaxStepsZero", Valid + "training:\n  max_steps: 0\n", 11, 14, "training.max_steps must be positive, not 0"),
+        new("GridUpdateEveryZero", Valid + "kan:\n  grid_update: {every: 0, until: 30}\n", 11, 24, "kan.grid_update.every must be positive, not 0"),
+        new("EvaluationGridTooLarge", Valid + "evaluation:\n  points: 40000\n", 11, 11, "evaluation.points = 40000 per axis makes a grid of 40000^2 points, too large"),
     ];
 
     private static string Edit(string from, string to)

@@ -3,20 +3,26 @@ namespace KanPde.Core.Derivatives;
 /// <summary>
 /// One partial derivative of the network output u with respect to its inputs:
 /// u itself (order 0), ∂u/∂x_i (order 1) or ∂²u/∂x_i∂x_j (order 2, stored with i ≤ j).
+/// <c>default(DerivativeTerm)</c> is <see cref="Value"/> (u itself): the variables are stored plus one, so
+/// that zeroed storage means "no differentiation" rather than a second derivative in x₀.
 /// </summary>
 public readonly record struct DerivativeTerm
 {
+    // Variable index + 1; 0 = no differentiation. Keeps default(DerivativeTerm) == Value.
+    private readonly int _firstPlusOne;
+    private readonly int _secondPlusOne;
+
     private DerivativeTerm(int first, int second)
     {
-        First = first;
-        Second = second;
+        _firstPlusOne = first + 1;
+        _secondPlusOne = second + 1;
     }
 
     /// <summary>The first differentiation variable, or -1 for u itself.</summary>
-    public int First { get; }
+    public int First => _firstPlusOne - 1;
 
     /// <summary>The second differentiation variable (≥ <see cref="First"/>), or -1 below order 2.</summary>
-    public int Second { get; }
+    public int Second => _secondPlusOne - 1;
 
     /// <summary>0, 1 or 2.</summary>
     public int Order => First < 0 ? 0 : Second < 0 ? 1 : 2;

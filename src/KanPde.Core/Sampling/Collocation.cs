@@ -71,6 +71,27 @@ public static class Collocation
         return new PointSet(d, data);
     }
 
+    /// <summary>
+    /// Whether <see cref="Grid"/> can build a grid of <paramref name="pointsPerAxis"/>^<paramref name="dimension"/>
+    /// points: its coordinates (dimension · points numbers) must fit in one array.
+    /// </summary>
+    public static bool GridFits(int dimension, int pointsPerAxis)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pointsPerAxis, 1);
+        long total = dimension;
+        for (int k = 0; k < dimension; k++)
+        {
+            total *= pointsPerAxis;
+            if (total > Array.MaxLength)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The uniform tensor grid with <paramref name="pointsPerAxis"/> nodes per axis, bounds included; axis 0 varies slowest.</summary>
     public static PointSet Grid(Box box, int pointsPerAxis)
     {
@@ -150,18 +171,12 @@ public static class Collocation
     // Coordinate-major tensor grid on [0,1]^d with m nodes per axis; axis 0 varies slowest.
     private static double[] UnitGrid(int dimension, int m)
     {
-        long total = 1;
-        for (int k = 0; k < dimension; k++)
-        {
-            total *= m;
-        }
-
-        if (total * dimension > Array.MaxLength)
+        if (!GridFits(dimension, m))
         {
             throw new ArgumentOutOfRangeException(nameof(m), $"A grid of {m}^{dimension} points is too large.");
         }
 
-        int n = (int)total;
+        int n = (int)Math.Pow(m, dimension);
         var data = new double[dimension * n];
         for (int p = 0; p < n; p++)
         {

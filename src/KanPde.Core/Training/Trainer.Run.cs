@@ -8,13 +8,13 @@ namespace KanPde.Core.Training;
 public static partial class Trainer
 {
     /// <summary>The state of one training run.</summary>
-    private sealed class Run(string model, INetwork network, TrainingData data, TrainerSettings settings,
+    private sealed class Run(ModelKind model, INetwork network, TrainingData data, TrainerSettings settings,
         Action<StepRecord>? progress, CancellationToken cancellation)
     {
         private readonly Stopwatch _clock = new();
         private readonly List<StepRecord> _history = new();
         private readonly List<StageResult> _stages = new();
-        private readonly List<string> _optimizers = new();
+        private readonly List<OptimizerKind> _optimizers = new();
         private readonly double[] _means = new double[data.Terms.Count];
         private PointSet? _allPoints;
         private INetwork _network = network;
@@ -49,7 +49,7 @@ public static partial class Trainer
                 _lastFinite = CopyInto(_lastFinite, _network.Parameters);
             }
 
-            _optimizers.Add(Name(stage.Optimizer));
+            _optimizers.Add(stage.Optimizer);
             PinnLoss loss = new(_network, data.Terms);
             IOptimizer optimizer = CreateOptimizer(stage.Optimizer, loss, settings);
             var losses = new List<double>();
@@ -189,12 +189,5 @@ public static partial class Trainer
             source.CopyTo(target, 0);
             return target;
         }
-
-        private static string Name(OptimizerKind kind) => kind switch
-        {
-            OptimizerKind.Lbfgs => "lbfgs",
-            OptimizerKind.Adam => "adam",
-            _ => "lm",
-        };
     }
 }

@@ -13,7 +13,7 @@ namespace KanPde.Core.Training;
 public static partial class Trainer
 {
     /// <summary>Trains <paramref name="initial"/> (left unchanged) through fixed stages and reports every step to <paramref name="progress"/>.</summary>
-    public static TrainingResult Train(string model, INetwork initial, TrainingData data, IReadOnlyList<TrainingStage> stages,
+    public static TrainingResult Train(ModelKind model, INetwork initial, TrainingData data, IReadOnlyList<TrainingStage> stages,
         TrainerSettings settings, Action<StepRecord>? progress = null, CancellationToken cancellation = default) =>
         Train(model, initial, data, new FixedSchedule(stages), settings, progress, cancellation);
 
@@ -21,7 +21,7 @@ public static partial class Trainer
     /// Trains <paramref name="initial"/> (left unchanged) through the stages <paramref name="schedule"/> chooses one
     /// after another from the run so far, and reports every step to <paramref name="progress"/>.
     /// </summary>
-    public static TrainingResult Train(string model, INetwork initial, TrainingData data, ISchedule schedule,
+    public static TrainingResult Train(ModelKind model, INetwork initial, TrainingData data, ISchedule schedule,
         TrainerSettings settings, Action<StepRecord>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(initial);

@@ -15,6 +15,16 @@ public enum OptimizerKind
     LevenbergMarquardt,
 }
 
+/// <summary>The two kinds of model a run trains.</summary>
+public enum ModelKind
+{
+    /// <summary>The Kolmogorov–Arnold network.</summary>
+    Kan,
+
+    /// <summary>The MLP baseline.</summary>
+    Mlp,
+}
+
 /// <summary>One stage of training: a KAN grid (null for an MLP), a step budget and an optimizer.</summary>
 /// <remarks>
 /// The stage ends after <see cref="Steps"/> steps (reason <see cref="StageEndReason.Steps"/>, or
@@ -35,13 +45,13 @@ public sealed record TrainingStage
         MaxEvaluations = maxEvaluations;
         if (grid is int g)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(g, 1, nameof(grid));
+            ArgumentOutOfRangeException.ThrowIfLessThan(g, 1, nameof(Grid));
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        ArgumentOutOfRangeException.ThrowIfNegative(steps, nameof(Steps));
         if (!Enum.IsDefined(optimizer))
         {
-            throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, "Unknown optimizer.");
+            throw new ArgumentOutOfRangeException(nameof(Optimizer), optimizer, "Unknown optimizer.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(floorLoss);

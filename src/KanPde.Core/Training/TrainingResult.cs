@@ -52,7 +52,7 @@ public sealed record StageResult(int? Grid, int Steps, int Parameters, double Se
     OptimizerKind Optimizer, StageEndReason Reason);
 
 /// <summary>Everything a run reports about one trained model.</summary>
-/// <param name="Model">"kan" or "mlp".</param>
+/// <param name="Model">Which kind of model was trained.</param>
 /// <param name="Status">How training ended.</param>
 /// <param name="DivergedAtStep">The step whose loss was not finite, when diverged.</param>
 /// <param name="Network">The trained network (for a diverged run, the last one with a finite loss).</param>
@@ -67,9 +67,9 @@ public sealed record StageResult(int? Grid, int Steps, int Parameters, double Se
 /// <param name="Errors">Errors against the exact solution, when one is known.</param>
 /// <param name="Stages">One entry per stage (one for an MLP).</param>
 /// <param name="History">One entry per step.</param>
-/// <param name="Optimizers">The optimizer of each stage, as named in problem files.</param>
+/// <param name="Optimizers">The optimizer of each stage.</param>
 public sealed record TrainingResult(
-    string Model,
+    ModelKind Model,
     TrainingStatus Status,
     int? DivergedAtStep,
     INetwork Network,
@@ -84,4 +84,4 @@ public sealed record TrainingResult(
     ErrorMetrics? Errors,
     IReadOnlyList<StageResult> Stages,
     IReadOnlyList<StepRecord> History,
-    IReadOnlyList<string> Optimizers);
+    IReadOnlyList<OptimizerKind> Optimizers);

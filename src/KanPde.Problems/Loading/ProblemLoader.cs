@@ -2,7 +2,7 @@ using KanPde.Problems.Diagnostics;
 
 namespace KanPde.Problems.Loading;
 
-/// <summary>Reads problem files (problem-format.md) into validated <see cref="Specification.ProblemSpec"/>s.</summary>
+/// <summary>Reads problem files (docs/problem-format.md) into validated <see cref="Specification.ProblemSpec"/>s.</summary>
 public static class ProblemLoader
 {
     /// <summary>

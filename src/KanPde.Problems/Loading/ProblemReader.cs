@@ -1,192 +1,92 @@
-using System.Globalization;
 using KanPde.Problems.Diagnostics;
+using KanPde.Problems.Expressions;
 using KanPde.Problems.Loading.Yaml;
+using KanPde.Problems.Specification;
 
 namespace KanPde.Problems.Loading;
 
 /// <summary>
-/// Reads a YAML tree against the problem format, collecting every mistake. Split by concern:
-/// this file has the typed readers; the partial files read the sections.
+/// Reads a YAML tree against the problem format (docs/problem-format.md), collecting every mistake. Each
+/// section has its own reader (<see cref="DeclarationsReader"/>, <see cref="ConditionsReader"/>,
+/// <see cref="KanReader"/>, <see cref="MlpReader"/>, <see cref="TrainingReader"/>, <see cref="EvaluationReader"/>);
+/// they share one <see cref="ReadContext"/> (the text and the diagnostics) and the keys of
+/// <see cref="ProblemKeys"/>. This class only puts the sections together.
 /// </summary>
-internal sealed partial class ProblemReader
+internal static class ProblemReader
 {
-    private readonly string _fileName;
-    private readonly SourceText _source;
-    private readonly List<Diagnostic> _diagnostics = [];
-
-    private ProblemReader(string fileName, string text)
+    /// <summary>Reads and validates a whole file.</summary>
+    public static LoadResult Read(string text, string fileName)
     {
-        _fileName = fileName;
-        _source = new SourceText(text);
+        var context = new ReadContext(fileName, text);
+        ProblemSpec? problem = ReadFile(context, text);
+        List<Diagnostic> diagnostics = context.Diagnostics();
+        return new LoadResult(diagnostics.Any(d => d.IsError) ? null : problem, diagnostics);
     }
 
-    // Keys that live in one place only, to point a misplaced or misspelt key to where it belongs.
-    private static readonly Dictionary<string, string> KeysElsewhere = new()
+    private static ProblemSpec? ReadFile(ReadContext context, string text)
     {
-        ["steps"] = "a stage of training.schedule, or mlp",
-        ["grid"] = "kan, or a stage of training.schedule",
-        ["interior"] = "training.points",
-        ["boundary"] = "training.points",
-        ["width"] = "kan or mlp",
-        ["order"] = "kan",
-        ["grid_update"] = "kan",
-        ["activation"] = "mlp",
-        ["seed"] = "training",
-        ["sampling"] = "training",
-        ["weights"] = "training",
-        ["optimizer"] = "training, or a stage of training.schedule",
-        ["learning_rate"] = "training",
-        ["schedule"] = "training",
-        ["at"] = "a condition",
-        ["weight"] = "a condition",
-        ["every"] = "kan.grid_update",
-        ["until"] = "kan.grid_update",
-    };
-
-    private int ErrorCount => _diagnostics.Count(d => d.IsError);
-
-    private void Report(int index, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error)
-    {
-        (int line, int column) = _source.Position(index);
-        _diagnostics.Add(new Diagnostic(_fileName, line, column, message, severity));
-    }
-
-    private void Error(YamlTree node, string message) => Report(node.Start, message);
-
-    /// <summary>The node as a map whose keys are all in <paramref name="keys"/> (any keys when none are given); unknown keys are reported.</summary>
-    private YamlMap? Map(YamlTree node, string what, string? where, params string[] keys)
-    {
-        if (node is not YamlMap map)
-        {
-            Error(node, keys.Length == 0 ? $"{what} must be a map of names to values, not {node.Kind}" : $"{what} must be a map of keys ({string.Join(", ", keys)}), not {node.Kind}");
-            return null;
-        }
-
-        foreach (KeyValuePair<YamlText, YamlTree> entry in map.Entries)
-        {
-            if (keys.Length > 0 && !keys.Contains(entry.Key.Value))
-            {
-                string place = where is null ? "" : $" in {where}";
-                string hint = Suggestions.Closest(entry.Key.Value, keys) is { } match
-                    ? $"; did you mean '{match}'?"
-                    : Suggestions.Closest(entry.Key.Value, KeysElsewhere.Keys) is { } other
-                        ? $"; did you mean '{other}'? (it belongs in {KeysElsewhere[other]})"
-                        : $"; expected one of: {string.Join(", ", keys)}";
-                Error(entry.Key, $"unknown key '{entry.Key.Value}'{place}{hint}");
-            }
-        }
-
-        return map;
-    }
-
-    private static YamlTree? Optional(YamlMap map, string key) => map.Find(key)?.Value;
-
-    private YamlTree? Required(YamlMap map, string key, string where)
-    {
-        YamlTree? value = Optional(map, key);
-        if (value is null)
-        {
-            Report(map.Start, $"missing required key '{key}'{where}");
-        }
-
-        return value;
-    }
-
-    private YamlText? Scalar(YamlTree node, string what, string expected)
-    {
-        if (node is YamlText text && !text.IsNull)
-        {
-            return text;
-        }
-
-        Error(node, $"{what} must be {expected}, not {node.Kind}");
-        return null;
-    }
-
-    private string? Text(YamlTree node, string what) => Scalar(node, what, "text")?.Value;
-
-    private int? Int(YamlTree node, string what, int minimum)
-    {
-        YamlText? text = Scalar(node, what, "a whole number");
-        if (text is null)
+        YamlTree? tree = YamlTreeReader.Read(text, (index, message) => context.Report(index, message));
+        if (tree is null)
         {
             return null;
         }
 
-        if (text.IsQuoted || !long.TryParse(text.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+        if (tree is not YamlMap root)
         {
-            Error(node, $"{what} must be a whole number, not '{text.Value}'");
+            context.Error(tree, $"a problem file must be a map of keys such as 'name', 'variables' and 'equation', not {tree.Kind}");
             return null;
         }
 
-        if (value < minimum || value > int.MaxValue)
+        context.Map(root, "the problem", null, ProblemKeys.TopLevel);
+        string? name = DeclarationsReader.Name(context, root);
+        string? description = ReadContext.Optional(root, "description") is { } d ? context.Text(d, "description") : null;
+
+        // Constants and bounds need no variables, so they are always bound.
+        var constantReader = new ExpressionReader(context, bindNames: true);
+        List<(YamlText Key, YamlTree Bounds)>? variableNames = DeclarationsReader.VariableNames(context, root);
+        List<string> names = variableNames?.Select(v => v.Key.Value).ToList() ?? [];
+        List<ConstantSpec> constants = DeclarationsReader.Constants(constantReader, root, names);
+        var constantScope = new Scope
         {
-            string bound = minimum == 1 ? "positive" : $"at least {minimum}";
-            Error(node, value > int.MaxValue ? $"{what} is too large: {value}" : $"{what} must be {bound}, not {value}");
+            Variables = names,
+            Constants = constants.ToDictionary(c => c.Name, c => c.Value),
+            Place = "a face",
+            Allowed = "numbers and constants",
+        };
+        List<VariableSpec>? variables = variableNames is null ? null : DeclarationsReader.Bounds(constantReader, variableNames, constantScope);
+
+        // Everything else uses the variables: without them, expressions are only parsed.
+        var expressions = new ExpressionReader(context, bindNames: variables is not null);
+        var bound = new Dictionary<string, Node>();
+        List<DefinitionSpec> definitions = DeclarationsReader.Definitions(expressions, root, constantScope, bound);
+        Scope pointScope = constantScope with
+        {
+            AllowVariables = true,
+            Definitions = bound,
+            Place = "exact",
+            Allowed = "the variables, constants and definitions",
+        };
+        Scope equationScope = pointScope with { AllowU = true, Place = "the equation" };
+
+        EquationSpec? equation = context.Required(root, "equation", "") is { } e ? expressions.Equation(e, equationScope, "the equation") : null;
+        TrainingSpec training = TrainingReader.Read(context, ReadContext.Optional(root, "training"));
+        List<ConditionSpec>? conditions = ConditionsReader.Read(expressions, root, variables ?? [], equationScope, constantScope, training.Points.Boundary);
+        ExactSpec? exact = null;
+        if (ReadContext.Optional(root, "exact") is { } exactNode && expressions.Expression(exactNode, pointScope, "exact") is { } exactExpression)
+        {
+            exact = new ExactSpec(((YamlText)exactNode).Value, exactExpression);
+        }
+
+        int n = names.Count;
+        KanSpec kan = KanReader.Read(context, ReadContext.Optional(root, "kan"), n, training);
+        MlpSpec? mlp = MlpReader.Read(context, ReadContext.Optional(root, "mlp"), n);
+        EvaluationSpec evaluation = EvaluationReader.Read(context, ReadContext.Optional(root, "evaluation"), n);
+
+        if (context.ErrorCount > 0 || name is null || variables is null || equation is null || conditions is null)
+        {
             return null;
         }
 
-        return (int)value;
-    }
-
-    private double? Number(YamlTree node, string what, bool positive)
-    {
-        YamlText? text = Scalar(node, what, "a number");
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (text.IsQuoted || !double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-        {
-            Error(node, $"{what} must be a number, not '{text.Value}'");
-            return null;
-        }
-
-        if (positive ? value <= 0 : value < 0)
-        {
-            Error(node, $"{what} must be {(positive ? "positive" : "zero or positive")}, not {text.Value}");
-            return null;
-        }
-
-        return value;
-    }
-
-    private T? Choice<T>(YamlTree node, string what, IReadOnlyDictionary<string, T> options)
-        where T : struct
-    {
-        YamlText? text = Scalar(node, what, $"one of {string.Join(", ", options.Keys)}");
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (options.TryGetValue(text.Value, out T value))
-        {
-            return value;
-        }
-
-        Error(node, $"unknown {what} '{text.Value}'; expected one of {string.Join(", ", options.Keys)}{Suggestions.DidYouMean(text.Value, options.Keys)}");
-        return null;
-    }
-
-    private List<int>? IntList(YamlTree node, string what)
-    {
-        if (node is not YamlList list)
-        {
-            Error(node, $"{what} must be a list of whole numbers such as [2, 10, 1], not {node.Kind}");
-            return null;
-        }
-
-        var values = new List<int>();
-        bool ok = true;
-        foreach (YamlTree item in list.Items)
-        {
-            int? value = Int(item, $"each entry of {what}", 1);
-            ok &= value is not null;
-            values.Add(value ?? 0);
-        }
-
-        return ok ? values : null;
+        return new ProblemSpec(name, description, variables, constants, definitions, equation, conditions, exact, kan, mlp, training, evaluation, new ProblemSource(context.FileName, text));
     }
 }

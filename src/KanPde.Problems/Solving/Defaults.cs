@@ -4,19 +4,19 @@ using KanPde.Problems.Specification;
 namespace KanPde.Problems.Solving;
 
 /// <summary>
-/// What the implementation chooses where problem-format.md leaves it open. Documented in the README with
+/// What the implementation chooses where docs/problem-format.md leaves it open. Documented in the README with
 /// the measurements behind each choice.
 /// </summary>
 public static class Defaults
 {
     /// <summary>The optimizer when neither the stage nor <c>training.optimizer</c> names one.</summary>
-    public const Core.Training.OptimizerKind Optimizer = Core.Training.OptimizerKind.Lbfgs;
+    public const OptimizerKind Optimizer = OptimizerKind.Lbfgs;
 
     /// <summary>
     /// The MLP's optimizer when the file asks for <c>lm</c>: the dense normal matrix of a 20,601-parameter
     /// MLP would take 3.4 GB and a Cholesky factorisation per step, so the baseline uses L-BFGS instead.
     /// </summary>
-    public const Core.Training.OptimizerKind MlpInsteadOfLm = Core.Training.OptimizerKind.Lbfgs;
+    public const OptimizerKind MlpInsteadOfLm = OptimizerKind.Lbfgs;
 
     /// <summary>Grid updates: as the file says, or the default schedule when it says nothing.</summary>
     public static GridUpdateSchedule? GridUpdate(KanSpec kan)

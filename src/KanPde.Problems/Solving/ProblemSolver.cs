@@ -3,20 +3,8 @@ using KanPde.Core.Sampling;
 using KanPde.Core.Training;
 using KanPde.Problems.Compilation;
 using KanPde.Problems.Specification;
-using CoreOptimizer = KanPde.Core.Training.OptimizerKind;
-using SpecOptimizer = KanPde.Problems.Specification.OptimizerKind;
 
 namespace KanPde.Problems.Solving;
-
-/// <summary>The two models a run trains.</summary>
-public enum ModelKind
-{
-    /// <summary>The Kolmogorov–Arnold network.</summary>
-    Kan,
-
-    /// <summary>The MLP baseline.</summary>
-    Mlp,
-}
 
 /// <summary>Overrides from the command line.</summary>
 /// <param name="Seed">Replaces <c>training.seed</c> when given.</param>
@@ -28,11 +16,22 @@ public sealed record SolveOptions(int? Seed = null);
 /// </summary>
 public static class ProblemSolver
 {
+    /// <summary>The stand-in for <c>schedule: auto</c> until automatic training lands: grids 5 → 10 → 20, 100 steps each.</summary>
+    // lead: auto
+    private static readonly IReadOnlyList<StageSpec> AutoStandIn = [new(5, 100, null), new(10, 100, null), new(20, 100, null)];
+
+    /// <summary>The KAN's stages: the file's schedule, or what <c>schedule: auto</c> runs.</summary>
+    public static IReadOnlyList<StageSpec> KanStages(ProblemSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Training.Schedule ?? AutoStandIn; // lead: auto
+    }
+
     /// <summary>Total optimizer steps the model will take at most (for progress bars).</summary>
     public static int PlannedSteps(ProblemSpec spec, ModelKind model)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return model == ModelKind.Kan ? spec.Training.TotalSteps : spec.Mlp?.Steps ?? 0;
+        return model == ModelKind.Kan ? KanSteps(spec) : spec.Mlp is null ? 0 : MlpSteps(spec);
     }
 
     /// <summary>
@@ -52,24 +51,25 @@ public static class ProblemSolver
         {
             KanSpec kan = spec.Kan;
             var network = KanNetwork.Create(problem.Box, kan.Width, kan.Grid, kan.Order, networkSeed);
-            var stages = spec.Training.Schedule
-                .Select(s => new TrainingStage(s.Grid, s.Steps, Map(s.Optimizer ?? spec.Training.Optimizer) ?? Defaults.Optimizer))
+            var stages = KanStages(spec)
+                .Select(s => new TrainingStage(s.Grid, s.Steps, s.Optimizer ?? spec.Training.Optimizer ?? Defaults.Optimizer))
                 .ToArray();
-            var settings = new TrainerSettings(spec.Training.LearningRate, Defaults.GridUpdate(kan), Defaults.ErrorEvery(spec.Training.TotalSteps));
-            return Trainer.Train("kan", network, data, stages, settings, progress, cancellation);
+            var settings = new TrainerSettings(spec.Training.LearningRate, Defaults.GridUpdate(kan), Defaults.ErrorEvery(KanSteps(spec)));
+            return Trainer.Train(ModelKind.Kan, network, data, stages, settings, progress, cancellation);
         }
 
         MlpSpec mlp = spec.Mlp ?? throw new InvalidOperationException($"Problem '{spec.Name}' has no MLP (mlp: none).");
-        var mlpNetwork = MlpNetwork.Create(problem.Box, mlp.Width, Map(mlp.Activation), networkSeed);
-        CoreOptimizer optimizer = Map(spec.Training.Optimizer) ?? Defaults.Optimizer;
-        if (optimizer == CoreOptimizer.LevenbergMarquardt)
+        var mlpNetwork = MlpNetwork.Create(problem.Box, mlp.Width, mlp.Activation, networkSeed);
+        OptimizerKind optimizer = spec.Training.Optimizer ?? Defaults.Optimizer;
+        if (optimizer == OptimizerKind.LevenbergMarquardt)
         {
             optimizer = Defaults.MlpInsteadOfLm;
         }
 
-        var mlpStages = new[] { new TrainingStage(null, mlp.Steps, optimizer) };
-        var mlpSettings = new TrainerSettings(spec.Training.LearningRate, null, Defaults.ErrorEvery(mlp.Steps));
-        return Trainer.Train("mlp", mlpNetwork, data, mlpStages, mlpSettings, progress, cancellation);
+        int mlpSteps = MlpSteps(spec);
+        var mlpStages = new[] { new TrainingStage(null, mlpSteps, optimizer) };
+        var mlpSettings = new TrainerSettings(spec.Training.LearningRate, null, Defaults.ErrorEvery(mlpSteps));
+        return Trainer.Train(ModelKind.Mlp, mlpNetwork, data, mlpStages, mlpSettings, progress, cancellation);
     }
 
     /// <summary>The loss terms at the problem's collocation points and the evaluation grid with the exact solution.</summary>
@@ -95,20 +95,8 @@ public static class ProblemSolver
         return new TrainingData(terms, equationShare, conditionShare, exact is null ? null : grid, exact);
     }
 
-    private static CoreOptimizer? Map(SpecOptimizer? kind) => kind switch
-    {
-        null => null,
-        SpecOptimizer.Lbfgs => CoreOptimizer.Lbfgs,
-        SpecOptimizer.Adam => CoreOptimizer.Adam,
-        SpecOptimizer.Lm => CoreOptimizer.LevenbergMarquardt,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    private static int KanSteps(ProblemSpec spec) => KanStages(spec).Sum(s => s.Steps);
 
-    private static Core.Networks.Activation Map(Specification.Activation activation) => activation switch
-    {
-        Specification.Activation.Tanh => Core.Networks.Activation.Tanh,
-        Specification.Activation.Sin => Core.Networks.Activation.Sin,
-        Specification.Activation.Silu => Core.Networks.Activation.Silu,
-        _ => Core.Networks.Activation.Softplus,
-    };
+    // mlp.steps absent: equal loss evaluations with the KAN; for now the KAN's planned steps, as before. lead: auto
+    private static int MlpSteps(ProblemSpec spec) => spec.Mlp?.Steps ?? Math.Max(1, KanSteps(spec));
 }

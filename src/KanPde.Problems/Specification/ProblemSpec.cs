@@ -3,7 +3,7 @@ using KanPde.Problems.Expressions;
 namespace KanPde.Problems.Specification;
 
 /// <summary>
-/// A validated problem file with every setting resolved to its default (see problem-format.md).
+/// A validated problem file with every setting resolved to its default (see docs/problem-format.md).
 /// Immutable. Settings the format leaves to "the implementation's best default" are null.
 /// </summary>
 /// <param name="Name">Identifier of the problem; names the results folder.</param>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KanPde.Core.Training;
 using KanPde.Runner.Plotting.Svg;
 using KanPde.Runner.Progress;
 using KanPde.Runner.Results;
@@ -9,7 +10,7 @@ namespace KanPde.Runner.Commands;
 
 /// <summary>
 /// <c>kanpde run PATH... [--out DIR] [--models kan,mlp] [--seed N] [--quiet] [--verbose]</c>: trains the KAN and the
-/// MLP baseline on each problem and writes <c>DIR/NAME/</c> (results-format.md). Ctrl+C stops training.
+/// MLP baseline on each problem and writes <c>DIR/NAME/</c> (docs/results-format.md). Ctrl+C stops training.
 /// </summary>
 public static class RunCommand
 {
@@ -37,7 +38,7 @@ public static class RunCommand
         command.Options.Add(verbose);
         command.SetAction(parsed =>
         {
-            IReadOnlySet<RunModel>? asked = null;
+            IReadOnlySet<ModelKind>? asked = null;
             if (parsed.GetValue(models) is { } list)
             {
                 asked = RunOptions.ParseModels(list, out string? problem);

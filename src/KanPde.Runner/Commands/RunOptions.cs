@@ -1,4 +1,5 @@
-using KanPde.Runner.Training;
+using KanPde.Core.Training;
+using KanPde.Problems.Specification;
 
 namespace KanPde.Runner.Commands;
 
@@ -9,7 +10,7 @@ namespace KanPde.Runner.Commands;
 /// <param name="Seed">Overrides training.seed, or null to keep the file's.</param>
 /// <param name="Quiet">Print nothing but errors and the final table.</param>
 /// <param name="Verbose">Print internal details (stack traces) of unexpected failures.</param>
-public sealed record RunOptions(IReadOnlyList<string> Paths, string Out, IReadOnlySet<RunModel>? Models, int? Seed, bool Quiet, bool Verbose)
+public sealed record RunOptions(IReadOnlyList<string> Paths, string Out, IReadOnlySet<ModelKind>? Models, int? Seed, bool Quiet, bool Verbose)
 {
     /// <summary>The default results folder.</summary>
     public const string DefaultOut = "results";
@@ -18,24 +19,19 @@ public sealed record RunOptions(IReadOnlyList<string> Paths, string Out, IReadOn
     /// Parses the value of <c>--models</c>: a comma-separated list of <c>kan</c> and <c>mlp</c>. Returns null and an
     /// explanation when it is not one.
     /// </summary>
-    public static IReadOnlySet<RunModel>? ParseModels(string text, out string? problem)
+    public static IReadOnlySet<ModelKind>? ParseModels(string text, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var models = new HashSet<RunModel>();
+        var models = new HashSet<ModelKind>();
         foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
         {
-            switch (part.ToLowerInvariant())
+            if (Names.Parse<ModelKind>(part.ToLowerInvariant()) is not ModelKind model)
             {
-                case "kan":
-                    models.Add(RunModel.Kan);
-                    break;
-                case "mlp":
-                    models.Add(RunModel.Mlp);
-                    break;
-                default:
-                    problem = $"--models: unknown model '{part}'; expected a comma-separated list of kan and mlp, e.g. --models kan,mlp";
-                    return null;
+                problem = $"--models: unknown model '{part}'; expected a comma-separated list of kan and mlp, e.g. --models kan,mlp";
+                return null;
             }
+
+            models.Add(model);
         }
 
         problem = null;

@@ -1,6 +1,7 @@
 using KanPde.Core.Training;
 using KanPde.Problems.Compilation;
 using KanPde.Problems.Diagnostics;
+using KanPde.Problems.Solving;
 using KanPde.Problems.Specification;
 using KanPde.Runner.Progress;
 using KanPde.Runner.Results;
@@ -25,7 +26,7 @@ public sealed class RunSession(IModelTrainer trainer, ResultsWriter writer, RunC
             console.Error.WriteLine(d.ToString());
         }
 
-        List<(ProblemSpec Spec, RunModel[] Models)> plan = [.. inputs.Problems.Select(p => (p, ModelsFor(p, options.Models)))];
+        List<(ProblemSpec Spec, ModelKind[] Models)> plan = [.. inputs.Problems.Select(p => (p, ModelsFor(p, options.Models)))];
         foreach ((ProblemSpec spec, _) in plan.Where(p => p.Models.Length == 0))
         {
             console.Error.WriteLine($"{spec.Source.FileName}:1:1: --models asks only for the MLP, but the file says 'mlp: none'");
@@ -39,7 +40,7 @@ public sealed class RunSession(IModelTrainer trainer, ResultsWriter writer, RunC
 
         var saved = new List<string>();
         bool failed = false;
-        foreach ((ProblemSpec spec, RunModel[] models) in plan)
+        foreach ((ProblemSpec spec, ModelKind[] models) in plan)
         {
             if (cancellation.IsCancellationRequested)
             {
@@ -65,20 +66,20 @@ public sealed class RunSession(IModelTrainer trainer, ResultsWriter writer, RunC
     }
 
     /// <summary>The models to train: those asked for (default both) that the file defines.</summary>
-    public static RunModel[] ModelsFor(ProblemSpec spec, IReadOnlySet<RunModel>? asked)
+    public static ModelKind[] ModelsFor(ProblemSpec spec, IReadOnlySet<ModelKind>? asked)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return [.. new[] { RunModel.Kan, RunModel.Mlp }.Where(m => (asked is null || asked.Contains(m)) && (m == RunModel.Kan || spec.Mlp is not null))];
+        return [.. new[] { ModelKind.Kan, ModelKind.Mlp }.Where(m => (asked is null || asked.Contains(m)) && (m == ModelKind.Kan || spec.Mlp is not null))];
     }
 
-    private ProblemOutcome? Train(ProblemSpec spec, RunModel[] models, RunOptions options, CancellationToken cancellation, out TrainingResult? cancelled)
+    private ProblemOutcome? Train(ProblemSpec spec, ModelKind[] models, RunOptions options, CancellationToken cancellation, out TrainingResult? cancelled)
     {
         cancelled = null;
         CompiledProblem problem = CompiledProblem.Compile(spec);
         TrainingResult? kan = null, mlp = null;
-        foreach (RunModel model in models)
+        foreach (ModelKind model in models)
         {
-            var context = new ProgressContext(spec.Name, model, trainer.PlannedSteps(spec, model), model == RunModel.Kan ? spec.Training.Schedule.Count : 1);
+            var context = new ProgressContext(spec.Name, model, trainer.PlannedSteps(spec, model), model == ModelKind.Kan ? ProblemSolver.KanStages(spec).Count : 1);
             TrainingResult result;
             try
             {
@@ -112,7 +113,7 @@ public sealed class RunSession(IModelTrainer trainer, ResultsWriter writer, RunC
                 console.Error.WriteLine($"error: {spec.Name}: the {context.ModelName} diverged at step {result.DivergedAtStep} (the loss was no longer finite); kept {kept}. Its results are written with \"status\": \"diverged\".");
             }
 
-            (kan, mlp) = model == RunModel.Kan ? (result, mlp) : (kan, result);
+            (kan, mlp) = model == ModelKind.Kan ? (result, mlp) : (kan, result);
         }
 
         return new ProblemOutcome(problem, kan, mlp);
@@ -145,7 +146,7 @@ public sealed class RunSession(IModelTrainer trainer, ResultsWriter writer, RunC
     private int Interrupted(RunOptions options, ProblemSpec spec, TrainingResult? reached, List<string> saved)
     {
         string folder = ResultsWriter.FolderFor(options.Out, spec.Name);
-        string where = reached is null ? "" : $" ({reached.Model.ToUpperInvariant()} at step {reached.Steps})";
+        string where = reached is null ? "" : $" ({Names.Name(reached.Model).ToUpperInvariant()} at step {reached.Steps})";
         string previous = Directory.Exists(folder) ? $"{folder} still holds the previous results, unchanged" : $"{folder} was not created";
         console.Error.WriteLine($"Interrupted while training {spec.Name}{where}. Nothing of this run of {spec.Name} was saved; {previous}.");
         console.Error.WriteLine(saved.Count == 0

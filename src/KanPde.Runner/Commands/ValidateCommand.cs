@@ -101,11 +101,11 @@ public static class ValidateCommand
     {
         int faces = p.Conditions.Sum(c => c.Faces.Count);
         string mlp = p.Mlp is null ? "no MLP" : $"MLP [{string.Join(", ", p.Mlp.Width)}]";
-        string grids = string.Join(" -> ", p.Training.Schedule.Select(s => s.Grid));
+        string grids = p.Training.Schedule is null ? "auto" : string.Join(" -> ", p.Training.Schedule.Select(s => s.Grid));
         return $"{p.Name}: {Plural(p.Variables.Count, "variable")} ({string.Join(", ", p.VariableNames)}), "
             + $"{Plural(p.Conditions.Count, "condition")} on {Plural(faces, "face")}, exact {(p.Exact is null ? "not given" : "given")}; "
             + $"KAN [{string.Join(", ", p.Kan.Width)}] grids {grids}, {mlp}; "
-            + $"{p.Training.Points.Interior} interior points ({p.Training.Sampling.ToString().ToLowerInvariant()})";
+            + $"{p.Training.Points.Interior} interior points ({Names.Name(p.Training.Sampling)})";
     }
 
     private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";

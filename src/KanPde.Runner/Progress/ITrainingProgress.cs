@@ -1,14 +1,14 @@
 using KanPde.Core.Training;
-using KanPde.Runner.Training;
+using KanPde.Problems.Specification;
 
 namespace KanPde.Runner.Progress;
 
 /// <summary>What is being trained: shown with every progress report.</summary>
 /// <param name="Stages">Stages of the schedule (1 for the MLP).</param>
-public sealed record ProgressContext(string Problem, RunModel Model, int PlannedSteps, int Stages)
+public sealed record ProgressContext(string Problem, ModelKind Model, int PlannedSteps, int Stages)
 {
     /// <summary>"KAN" or "MLP".</summary>
-    public string ModelName => Model == RunModel.Kan ? "KAN" : "MLP";
+    public string ModelName => Names.Name(Model).ToUpperInvariant();
 }
 
 /// <summary>Shows training progress while one model trains.</summary>

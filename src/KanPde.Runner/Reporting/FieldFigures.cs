@@ -1,5 +1,6 @@
 using KanPde.Core;
 using KanPde.Core.Training;
+using KanPde.Problems.Specification;
 using KanPde.Runner.Plotting;
 using KanPde.Runner.Results;
 
@@ -27,7 +28,7 @@ public static class FieldFigures
     private static IReadOnlyList<Figure> Profiles(ProblemOutcome outcome, IChartRenderer renderer)
     {
         TrainingResult model = outcome.Plotted;
-        string x = outcome.Problem.Spec.VariableNames[0], name = model.Model.ToUpperInvariant();
+        string x = outcome.Problem.Spec.VariableNames[0], name = Names.Name(model.Model).ToUpperInvariant();
         double[] xs = FieldSampler.Linspace(outcome.Problem.Box.Low[0], outcome.Problem.Box.High[0], LinePoints);
         SampledField field = FieldSampler.Sample(model.Network, outcome.Problem, FieldSampler.Line(outcome.Problem.Box, LinePoints));
         var figures = new List<Figure>
@@ -58,7 +59,7 @@ public static class FieldFigures
         TrainingResult model = outcome.Plotted;
         Box box = outcome.Problem.Box;
         IReadOnlyList<string> names = outcome.Problem.Spec.VariableNames;
-        string name = model.Model.ToUpperInvariant();
+        string name = Names.Name(model.Model).ToUpperInvariant();
         IReadOnlyList<Slice> slices = FieldSampler.Slices(box, names);
         int n = FieldSampler.HeatMapNodes(outcome.Problem.Spec.Evaluation.Points, slices.Count == 1 ? MapNodes : SliceNodes);
         SampledField[] fields = [.. slices.Select(s => FieldSampler.Sample(model.Network, outcome.Problem, FieldSampler.Grid(box, s, n)))];

@@ -83,8 +83,8 @@ public static class HtmlReport
         Item(sb, "conditions", conditions);
         Item(sb, "exact solution", spec.Exact is null ? "not given (errors cannot be measured)" : $"<span class=\"math\">u = {E(spec.Exact.Text)}</span>");
         TrainingSpec t = spec.Training;
-        string schedule = string.Join(" → ", t.Schedule.Select(s => $"G = {s.Grid} for {s.Steps} steps"));
-        Item(sb, "training", E($"{t.Points.Interior} interior points ({t.Sampling.ToString().ToLowerInvariant()}), seed {t.Seed}; KAN schedule {schedule}"));
+        string schedule = t.Schedule is null ? "auto" : string.Join(" → ", t.Schedule.Select(s => $"G = {s.Grid} for {s.Steps} steps"));
+        Item(sb, "training", E($"{t.Points.Interior} interior points ({Names.Name(t.Sampling)}), seed {t.Seed}; KAN schedule {schedule}"));
         sb.Append("</dl>\n");
     }
 
@@ -116,7 +116,7 @@ public static class HtmlReport
         sb.Append("Seconds are wall-clock training time. KAN parameters: spline coefficients, base weights and spline scales of every edge; MLP: weights and biases.");
         foreach (TrainingResult r in outcome.Models.Where(r => r.Status == TrainingStatus.Diverged))
         {
-            sb.Append(E($" The {r.Model.ToUpperInvariant()} diverged at step {r.DivergedAtStep}: its figures are those of the last network with a finite loss."));
+            sb.Append(E($" The {Names.Name(r.Model).ToUpperInvariant()} diverged at step {r.DivergedAtStep}: its figures are those of the last network with a finite loss."));
         }
 
         sb.Append("</p>\n");

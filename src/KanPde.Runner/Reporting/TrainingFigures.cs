@@ -1,6 +1,7 @@
 using System.Globalization;
 using KanPde.Core.Networks;
 using KanPde.Core.Training;
+using KanPde.Problems.Specification;
 using KanPde.Runner.Plotting;
 using KanPde.Runner.Results;
 
@@ -20,12 +21,12 @@ public static class TrainingFigures
         ArgumentNullException.ThrowIfNull(outcome);
         bool exact = outcome.Problem.Exact is not null;
         TrainingCurves[] curves = [.. outcome.Models.Select(r => new TrainingCurves(
-            r.Model.ToUpperInvariant(),
+            Names.Name(r.Model).ToUpperInvariant(),
             [.. r.History.Select(h => (double)h.Step)],
             [.. r.History.Select(h => h.Loss)],
             exact ? [.. r.History.Select(h => h.RelativeL2 ?? double.NaN)] : null)
         {
-            Color = r.Model == "mlp" ? Palette.Vermillion : Palette.Blue,
+            Color = r.Model == ModelKind.Mlp ? Palette.Vermillion : Palette.Blue,
         })];
         IReadOnlyList<VerticalMarker> stages = outcome.Kan is { } kan
             ? StandardCharts.StageBoundaries([.. kan.Stages.Select(s => (s.Grid ?? 0, s.Steps))])

@@ -10,7 +10,7 @@ namespace KanPde.Runner.Results;
 /// </summary>
 public static class HistoryCsv
 {
-    /// <summary>The header row, exactly as results-format.md gives it.</summary>
+    /// <summary>The header row, exactly as docs/results-format.md gives it.</summary>
     public const string Header = "step,stage,grid,loss,equation_loss,condition_loss,mse,relative_l2,seconds";
 
     /// <summary>The whole file, header first, one line per record, "\n" line ends.</summary>

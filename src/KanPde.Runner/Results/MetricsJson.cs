@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using KanPde.Core.Training;
+using KanPde.Problems.Specification;
 
 namespace KanPde.Runner.Results;
 
 /// <summary>
-/// <c>&lt;model&gt;/metrics.json</c> and <c>summary.json</c> (results-format.md), with exactly the spec's keys in its
+/// <c>&lt;model&gt;/metrics.json</c> and <c>summary.json</c> (docs/results-format.md), with exactly the spec's keys in its
 /// order. Numbers are written in their shortest round-trippable form; a number that is not finite (which
 /// JSON cannot hold) is written as null.
 /// </summary>
@@ -44,12 +45,7 @@ public static class MetricsJson
     }
 
     /// <summary>The status as written: completed, diverged or cancelled.</summary>
-    public static string StatusName(TrainingStatus status) => status switch
-    {
-        TrainingStatus.Completed => "completed",
-        TrainingStatus.Diverged => "diverged",
-        _ => "cancelled",
-    };
+    public static string StatusName(TrainingStatus status) => Names.Name(status);
 
     private static void WriteMetricsOrNull(Utf8JsonWriter w, string problem, TrainingResult? result)
     {
@@ -67,7 +63,7 @@ public static class MetricsJson
     {
         w.WriteStartObject();
         w.WriteString("problem", problem);
-        w.WriteString("model", r.Model);
+        w.WriteString("model", Names.Name(r.Model));
         w.WriteString("status", StatusName(r.Status));
         if (r.Status == TrainingStatus.Diverged)
         {

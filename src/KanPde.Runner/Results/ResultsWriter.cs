@@ -1,11 +1,13 @@
 using System.Text;
 using KanPde.Core.Training;
+using KanPde.Problems.Models;
+using KanPde.Problems.Specification;
 using KanPde.Runner.Plotting;
 using KanPde.Runner.Reporting;
 
 namespace KanPde.Runner.Results;
 
-/// <summary>Writes a run's results folder exactly as results-format.md lays it out, replacing an earlier one only when complete.</summary>
+/// <summary>Writes a run's results folder exactly as docs/results-format.md lays it out, replacing an earlier one only when complete.</summary>
 public sealed class ResultsWriter(IChartRenderer renderer)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -33,7 +35,7 @@ public sealed class ResultsWriter(IChartRenderer renderer)
         File.WriteAllText(Path.Combine(folder, "problem.yaml"), outcome.Problem.Spec.Source.Text, Utf8);
         foreach (TrainingResult model in outcome.Models)
         {
-            string sub = Path.Combine(folder, model.Model);
+            string sub = Path.Combine(folder, Names.Name(model.Model));
             Directory.CreateDirectory(sub);
             File.WriteAllText(Path.Combine(sub, "metrics.json"), MetricsJson.Metrics(name, model), Utf8);
             File.WriteAllText(Path.Combine(sub, "history.csv"), HistoryCsv.Write(model.History), Utf8);

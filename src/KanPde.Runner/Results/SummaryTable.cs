@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KanPde.Core.Training;
+using KanPde.Problems.Specification;
 
 namespace KanPde.Runner.Results;
 
@@ -61,7 +62,7 @@ public sealed record SummaryTable(string Problem, IReadOnlyList<string> Headers,
 
     private static IReadOnlyList<string> Row(TrainingResult r) =>
     [
-        r.Model.ToUpperInvariant(),
+        Names.Name(r.Model).ToUpperInvariant(),
         "[" + string.Join(", ", r.Width) + "]",
         r.Parameters.ToString(CultureInfo.InvariantCulture),
         r.Steps.ToString(CultureInfo.InvariantCulture),

@@ -4,25 +4,15 @@ using KanPde.Problems.Specification;
 
 namespace KanPde.Runner.Training;
 
-/// <summary>The two models a run can train, named as in results folders.</summary>
-public enum RunModel
-{
-    /// <summary>The Kolmogorov–Arnold network ("kan").</summary>
-    Kan,
-
-    /// <summary>The MLP baseline ("mlp").</summary>
-    Mlp,
-}
-
 /// <summary>Trains one model on a problem: the seam between the runner and the training engine (tests substitute their own).</summary>
 public interface IModelTrainer
 {
     /// <summary>Total optimizer steps the model will take, for progress bars.</summary>
-    int PlannedSteps(ProblemSpec spec, RunModel model);
+    int PlannedSteps(ProblemSpec spec, ModelKind model);
 
     /// <summary>
     /// Trains <paramref name="model"/>; never throws for divergence (Status = Diverged), returns promptly with
     /// Status = Cancelled when <paramref name="cancellation"/> fires.
     /// </summary>
-    TrainingResult Train(CompiledProblem problem, RunModel model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation);
+    TrainingResult Train(CompiledProblem problem, ModelKind model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation);
 }

@@ -9,11 +9,9 @@ namespace KanPde.Runner.Training;
 public sealed class SolverTrainer : IModelTrainer
 {
     /// <inheritdoc />
-    public int PlannedSteps(ProblemSpec spec, RunModel model) => ProblemSolver.PlannedSteps(spec, Kind(model));
+    public int PlannedSteps(ProblemSpec spec, ModelKind model) => ProblemSolver.PlannedSteps(spec, model);
 
     /// <inheritdoc />
-    public TrainingResult Train(CompiledProblem problem, RunModel model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation) =>
-        ProblemSolver.Train(problem, Kind(model), new SolveOptions(seed), progress, cancellation);
-
-    private static ModelKind Kind(RunModel model) => model == RunModel.Kan ? ModelKind.Kan : ModelKind.Mlp;
+    public TrainingResult Train(CompiledProblem problem, ModelKind model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation) =>
+        ProblemSolver.Train(problem, model, new SolveOptions(seed), progress, cancellation);
 }

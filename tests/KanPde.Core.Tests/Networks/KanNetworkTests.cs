@@ -27,7 +27,7 @@ public sealed class KanNetworkTests
     [InlineData(3, 4, 7, 2, (3 * 4 + 4) * (7 + 2 + 2))]
     public void ParameterCount_MatchesResultsSpec(int inputs, int hidden, int grid, int order, int expected)
     {
-        // results-format.md: in·out·(G+k) coefficients + in·out base weights + in·out spline scales.
+        // docs/results-format.md: in·out·(G+k) coefficients + in·out base weights + in·out spline scales.
         Assert.Equal(expected, Network(inputs, hidden, grid, order).ParameterCount);
         Assert.Equal(expected, KanNetwork.CountParameters([inputs, hidden, 1], grid, order));
     }

@@ -30,7 +30,7 @@ public sealed class TrainerTests
     {
         TrainingStage[] stages = [new(3, 4, OptimizerKind.Lbfgs), new(6, 3, OptimizerKind.LevenbergMarquardt)];
 
-        TrainingResult result = Trainer.Train("kan", Kan(), Data(), stages, new TrainerSettings());
+        TrainingResult result = Trainer.Train(ModelKind.Kan, Kan(), Data(), stages, new TrainerSettings());
 
         Assert.Equal(TrainingStatus.Completed, result.Status);
         Assert.Equal([3, 6], result.Stages.Select(s => s.Grid!.Value));
@@ -54,7 +54,7 @@ public sealed class TrainerTests
         TrainingData data = Data(poison);
         TrainingStage[] stages = [new(3, 6, OptimizerKind.Lbfgs)];
 
-        TrainingResult diverged = Trainer.Train("kan", Kan(), data, stages, settings, step =>
+        TrainingResult diverged = Trainer.Train(ModelKind.Kan, Kan(), data, stages, settings, step =>
         {
             if (step.Step == 2)
             {
@@ -63,7 +63,7 @@ public sealed class TrainerTests
         });
 
         poison.Poisoned = false;
-        TrainingResult twoSteps = Trainer.Train("kan", Kan(), data, [new TrainingStage(3, 2, OptimizerKind.Lbfgs)], settings);
+        TrainingResult twoSteps = Trainer.Train(ModelKind.Kan, Kan(), data, [new TrainingStage(3, 2, OptimizerKind.Lbfgs)], settings);
         KanNetwork expected = ((KanNetwork)twoSteps.Network).UpdateGrids(data.AllPoints());
         var kept = (KanNetwork)diverged.Network;
         Assert.Equal(TrainingStatus.Diverged, diverged.Status);
@@ -79,7 +79,7 @@ public sealed class TrainerTests
         using var cancel = new CancellationTokenSource();
         TrainingStage[] stages = [new(3, 10, OptimizerKind.Lbfgs), new(6, 10, OptimizerKind.Lbfgs)];
 
-        TrainingResult result = Trainer.Train("kan", Kan(), Data(), stages, new TrainerSettings(), step =>
+        TrainingResult result = Trainer.Train(ModelKind.Kan, Kan(), Data(), stages, new TrainerSettings(), step =>
         {
             if (step.Step == 3)
             {
@@ -101,7 +101,7 @@ public sealed class TrainerTests
         var stall = new StallRule(window: 2, minDecrease: 1 - 1e-12);
         TrainingStage[] stages = [new(3, 50, OptimizerKind.Lbfgs, stall), new(6, 2, OptimizerKind.Lbfgs)];
 
-        TrainingResult result = Trainer.Train("kan", Kan(), Data(), stages, new TrainerSettings());
+        TrainingResult result = Trainer.Train(ModelKind.Kan, Kan(), Data(), stages, new TrainerSettings());
 
         Assert.Equal((3, StageEndReason.Stalled), (result.Stages[0].Steps, result.Stages[0].Reason));
         Assert.Equal(2, result.Stages[1].Steps);
@@ -116,7 +116,7 @@ public sealed class TrainerTests
             new(3, 2, OptimizerKind.Lbfgs, stepsAreRunBudget: true),
         ];
 
-        TrainingResult result = Trainer.Train("kan", Kan(), Data(), stages, new TrainerSettings());
+        TrainingResult result = Trainer.Train(ModelKind.Kan, Kan(), Data(), stages, new TrainerSettings());
 
         Assert.Equal([(1, StageEndReason.Floor), (2, StageEndReason.MaxSteps)], result.Stages.Select(s => (s.Steps, s.Reason)));
     }
@@ -127,7 +127,7 @@ public sealed class TrainerTests
         TrainingStage[] stages = [new(null, 1000, OptimizerKind.Lbfgs, maxEvaluations: 12)];
         var mlp = MlpNetwork.Create(Domain, [2, 6, 1], Activation.Tanh, seed: 2);
 
-        TrainingResult result = Trainer.Train("mlp", mlp, Data(), stages, new TrainerSettings());
+        TrainingResult result = Trainer.Train(ModelKind.Mlp, mlp, Data(), stages, new TrainerSettings());
 
         Assert.Equal(StageEndReason.MaxEvaluations, Assert.Single(result.Stages).Reason);
         Assert.InRange(result.Evaluations, 12, 12 + 30); // the step that crossed the budget completes (≤ 30 line-search evaluations)
@@ -141,7 +141,7 @@ public sealed class TrainerTests
         var settings = new TrainerSettings(LearningRate: 1e3, KeepBestStage: true);
         TrainingStage[] stages = [new(3, 3, OptimizerKind.LevenbergMarquardt), new(3, 2, OptimizerKind.Adam)];
 
-        TrainingResult result = Trainer.Train("kan", Kan(), Data(), stages, settings);
+        TrainingResult result = Trainer.Train(ModelKind.Kan, Kan(), Data(), stages, settings);
 
         Assert.True(result.Stages[1].Loss > result.Stages[0].Loss);
         Assert.Equal(result.Stages[0].Loss, result.Loss, 1e-12 * result.Stages[0].Loss);
@@ -152,7 +152,7 @@ public sealed class TrainerTests
     {
         var schedule = new RecordingSchedule();
 
-        TrainingResult result = Trainer.Train("kan", Kan(), Data(), schedule, new TrainerSettings());
+        TrainingResult result = Trainer.Train(ModelKind.Kan, Kan(), Data(), schedule, new TrainerSettings());
 
         Assert.Equal([(0, 0, 3), (1, 2, 3), (2, 5, 5)], schedule.Seen);
         Assert.Equal([3, 5], result.Stages.Select(s => s.Grid!.Value));

@@ -1,4 +1,5 @@
 using KanPde.Core.Sampling;
+using KanPde.Core.Training;
 using KanPde.Problems.Compilation;
 using KanPde.Problems.Loading;
 using KanPde.Problems.Specification;
@@ -80,8 +81,8 @@ public sealed class ShippedProblemTests
         Assert.Equal(800, compiled.ConditionPoints(0).Count);
         Assert.Equal(new WeightsSpec(0.01, 1), p.Training.Weights);
         Assert.Equal(OptimizerKind.Lbfgs, p.Training.Optimizer);
-        Assert.Equal([5, 10, 20], p.Training.Schedule.Select(s => s.Grid));
-        Assert.Equal(OptimizerKind.Lm, ProblemLoader.Load(Path.Combine(Repository.Root, "problems", "poisson2d-lm.yaml")).Problem!.Training.Optimizer);
+        Assert.Equal([5, 10, 20], p.Training.Schedule!.Select(s => s.Grid));
+        Assert.Equal(OptimizerKind.LevenbergMarquardt, ProblemLoader.Load(Path.Combine(Repository.Root, "problems", "poisson2d-lm.yaml")).Problem!.Training.Optimizer);
         Assert.Equal(2601, CompiledProblem.Compile(ProblemLoader.Load(Path.Combine(Repository.Root, "problems", "poisson2d-sin.yaml")).Problem!).InteriorPoints().Count);
     }
 

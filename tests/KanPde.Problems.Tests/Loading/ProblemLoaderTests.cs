@@ -1,6 +1,9 @@
 using KanPde.Core.Derivatives;
+using KanPde.Core.Networks;
 using KanPde.Core.Sampling;
+using KanPde.Core.Training;
 using KanPde.Problems.Loading;
+using KanPde.Problems.Solving;
 using KanPde.Problems.Specification;
 using KanPde.Tests.Shared;
 
@@ -23,14 +26,16 @@ public sealed class ProblemLoaderTests
         Assert.NotNull(p.Mlp);
         Assert.Equal([2, 100, 100, 100, 1], p.Mlp.Width);
         Assert.Equal(Activation.Tanh, p.Mlp.Activation);
-        Assert.Equal(300, p.Mlp.Steps);
+        Assert.Null(p.Mlp.Steps);
         Assert.Equal(0, p.Training.Seed);
         Assert.Equal(new PointsSpec(10000, 200), p.Training.Points);
         Assert.Equal(SamplingMethod.Uniform, p.Training.Sampling);
         Assert.Equal(new WeightsSpec(0.01, 1), p.Training.Weights);
         Assert.Null(p.Training.Optimizer);
         Assert.Null(p.Training.LearningRate);
-        Assert.Equal([new StageSpec(5, 100, null), new StageSpec(10, 100, null), new StageSpec(20, 100, null)], p.Training.Schedule);
+        Assert.Null(p.Training.Schedule);
+        Assert.True(p.Training.IsAuto);
+        Assert.Null(p.Training.MaxSteps);
         Assert.Equal(101, p.Evaluation.Points);
         ConditionSpec condition = Assert.Single(p.Conditions);
         Assert.Equal(1, condition.Weight);
@@ -89,7 +94,7 @@ public sealed class ProblemLoaderTests
         Assert.Equal(new WeightsSpec(0.1, 2), p.Training.Weights);
         Assert.Equal(OptimizerKind.Adam, p.Training.Optimizer);
         Assert.Equal(1e-3, p.Training.LearningRate);
-        Assert.Equal([new StageSpec(3, 10, OptimizerKind.Lm), new StageSpec(6, 20, null)], p.Training.Schedule);
+        Assert.Equal([new StageSpec(3, 10, OptimizerKind.LevenbergMarquardt), new StageSpec(6, 20, null)], p.Training.Schedule);
         Assert.Equal(41, p.Evaluation.Points);
         Assert.Equal(10, p.Conditions[0].Weight);
         Assert.Equal(33, p.Conditions[0].PointsPerFace);
@@ -110,7 +115,8 @@ public sealed class ProblemLoaderTests
         ProblemSpec p = Load(BrokenFiles.Valid + "training:\n  schedule: [{grid: 8, steps: 5}]\n");
 
         Assert.Equal(8, p.Kan.Grid);
-        Assert.Equal(5, p.Mlp!.Steps);
+        Assert.Null(p.Mlp!.Steps);
+        Assert.Equal(5, ProblemSolver.PlannedSteps(p, ModelKind.Mlp));
     }
 
     [Fact]

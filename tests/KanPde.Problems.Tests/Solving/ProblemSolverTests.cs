@@ -13,7 +13,7 @@ public sealed class ProblemSolverTests
     public void Train_AdamWithHugeLearningRate_ComesBackDivergedWithFiniteParameters()
     {
         ProblemSpec spec = SolverTestKit.Load("poisson1d");
-        spec = spec with { Training = spec.Training with { Optimizer = Specification.OptimizerKind.Adam, LearningRate = 1e300 } };
+        spec = spec with { Training = spec.Training with { Optimizer = OptimizerKind.Adam, LearningRate = 1e300 } };
         CompiledProblem problem = SolverTestKit.Small(spec, 100, 1, [new(5, 200, null)]);
         TrainingResult result = ProblemSolver.Train(problem, ModelKind.Kan, new SolveOptions());
         Assert.Equal(TrainingStatus.Diverged, result.Status);
@@ -71,7 +71,7 @@ public sealed class ProblemSolverTests
         Assert.Equal(result.Steps, result.History.Count);
         Assert.Equal(Enumerable.Range(1, result.Steps), result.History.Select(h => h.Step));
         Assert.True(result.Evaluations >= result.Steps);
-        // loss = 0.01·equation + 1·conditions (problem-format.md), to rounding
+        // loss = 0.01·equation + 1·conditions (docs/problem-format.md), to rounding
         Assert.Equal(result.Loss, 0.01 * result.EquationLoss + result.ConditionLoss, 1e-12 * result.Loss + 1e-300);
         Assert.NotNull(result.Errors);
         Assert.NotNull(result.History[^1].Mse);
@@ -85,7 +85,7 @@ public sealed class ProblemSolverTests
         spec = spec with { Mlp = spec.Mlp! with { Steps = 30 } };
         CompiledProblem problem = SolverTestKit.Small(spec, 100, 1, TwoStages);
         TrainingResult result = ProblemSolver.Train(problem, ModelKind.Mlp, new SolveOptions());
-        Assert.Equal("mlp", result.Model);
+        Assert.Equal(ModelKind.Mlp, result.Model);
         Assert.Single(result.Stages);
         Assert.Null(result.Stages[0].Grid);
         Assert.Equal(30, result.Steps);

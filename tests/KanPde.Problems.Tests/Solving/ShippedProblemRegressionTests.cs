@@ -36,7 +36,7 @@ public sealed class ShippedProblemRegressionTests(ITestOutputHelper output)
     public void Train_ShippedProblemAtCiSize_ReachesErrorBound(string name, double bound)
     {
         ProblemSpec spec = SolverTestKit.Load(name);
-        spec = spec with { Training = spec.Training with { Optimizer = Specification.OptimizerKind.Lbfgs } };
+        spec = spec with { Training = spec.Training with { Optimizer = OptimizerKind.Lbfgs } };
         CompiledProblem problem = SolverTestKit.Small(spec, 800, 40, Schedule);
         TrainingResult result = ProblemSolver.Train(problem, ModelKind.Kan, new SolveOptions());
         output.WriteLine($"{name}: relative L2 {result.Errors!.RelativeL2:E3}, MSE {result.Errors.Mse:E3}, {result.Seconds:F2} s, {result.Steps} steps");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
+using KanPde.Problems.Models;
 using KanPde.Runner.Results;
 using KanPde.Runner.Training;
 

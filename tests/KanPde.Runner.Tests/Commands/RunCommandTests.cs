@@ -30,7 +30,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.True(File.Exists(Path.Combine(Out, "tiny2d", "report.html")));
         Assert.True(File.Exists(Path.Combine(Out, "tiny1d", "kan", "model.json")));
-        Assert.Equal([("tiny2d", RunModel.Kan), ("tiny2d", RunModel.Mlp), ("tiny1d", RunModel.Kan)], trainer.Calls.Select(c => (c.Problem, c.Model)));
+        Assert.Equal([("tiny2d", ModelKind.Kan), ("tiny2d", ModelKind.Mlp), ("tiny1d", ModelKind.Kan)], trainer.Calls.Select(c => (c.Problem, c.Model)));
         string text = _output.ToString();
         Assert.Contains("tiny2d KAN: training, 20 steps", text);
         Assert.Contains("model  width      parameters  steps  status", text);
@@ -96,7 +96,7 @@ public sealed class RunCommandTests : IDisposable
         int exit = Run(trainer, Problem(TestProblems.Poisson2d, "a.yaml"), "--models", "kan", "--seed", "42", "--quiet");
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Equal([("tiny2d", RunModel.Kan, (int?)42)], trainer.Calls);
+        Assert.Equal([("tiny2d", ModelKind.Kan, (int?)42)], trainer.Calls);
         Assert.False(Directory.Exists(Path.Combine(Out, "tiny2d", "mlp")));
         Assert.DoesNotContain("training,", _output.ToString());
         Assert.Contains("KAN", _output.ToString());
@@ -121,7 +121,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var trainer = new FakeTrainer
         {
-            Behaviour = (p, m) => m == RunModel.Kan ? FakeResults.Kan(p, TrainingStatus.Diverged, stopAt: 6) : FakeResults.Mlp(p),
+            Behaviour = (p, m) => m == ModelKind.Kan ? FakeResults.Kan(p, TrainingStatus.Diverged, stopAt: 6) : FakeResults.Mlp(p),
         };
 
         int exit = Run(trainer, Problem(TestProblems.Poisson2d, "a.yaml"));

@@ -1,5 +1,6 @@
 using KanPde.Core.Training;
 using KanPde.Problems.Compilation;
+using KanPde.Problems.Solving;
 using KanPde.Problems.Specification;
 using KanPde.Runner.Training;
 
@@ -8,14 +9,14 @@ namespace KanPde.Runner.Tests.Fakes;
 /// <summary>Returns made-up results at once, reporting each step; can diverge, cancel or throw on request.</summary>
 internal sealed class FakeTrainer : IModelTrainer
 {
-    public Func<CompiledProblem, RunModel, TrainingResult>? Behaviour { get; init; }
+    public Func<CompiledProblem, ModelKind, TrainingResult>? Behaviour { get; init; }
 
-    public List<(string Problem, RunModel Model, int? Seed)> Calls { get; } = [];
+    public List<(string Problem, ModelKind Model, int? Seed)> Calls { get; } = [];
 
-    public int PlannedSteps(ProblemSpec spec, RunModel model) =>
-        model == RunModel.Kan ? spec.Training.TotalSteps : spec.Mlp?.Steps ?? 0;
+    public int PlannedSteps(ProblemSpec spec, ModelKind model) =>
+        ProblemSolver.PlannedSteps(spec, model);
 
-    public TrainingResult Train(CompiledProblem problem, RunModel model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation)
+    public TrainingResult Train(CompiledProblem problem, ModelKind model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation)
     {
         Calls.Add((problem.Spec.Name, model, seed));
         TrainingResult result = Behaviour?.Invoke(problem, model) ?? FakeResults.For(problem, model);

@@ -7,7 +7,7 @@ namespace KanPde.Runner.Tests.Progress;
 
 public sealed class PlainProgressTests
 {
-    private static readonly ProgressContext Context = new("tiny2d", RunModel.Kan, 20, 2);
+    private static readonly ProgressContext Context = new("tiny2d", ModelKind.Kan, 20, 2);
 
     [Fact]
     public void Track_StepsEveryTwoSecondsOfAFakeClockWithIntervalFive_StartTwoProgressLinesAndEnd()

@@ -7,7 +7,7 @@ namespace KanPde.Runner.Tests.Results;
 
 public sealed class MetricsJsonTests
 {
-    // The keys of results-format.md's example, in its order.
+    // The keys of docs/results-format.md's example, in its order.
     private static readonly string[] MetricKeys =
         ["problem", "model", "status", "width", "parameters", "steps", "evaluations", "seconds", "loss", "equation_loss", "condition_loss", "mse", "relative_l2", "max_abs_error", "abs_l2", "stages"];
 

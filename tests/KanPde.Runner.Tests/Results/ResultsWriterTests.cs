@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KanPde.Problems.Models;
 using KanPde.Runner.Plotting.Svg;
 using KanPde.Runner.Results;
 using KanPde.Runner.Tests.Fakes;

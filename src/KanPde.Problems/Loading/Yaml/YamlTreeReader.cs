@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -6,7 +7,9 @@ namespace KanPde.Problems.Loading.Yaml;
 /// <summary>
 /// Reads one YAML document into a <see cref="YamlTree"/> with YamlDotNet's event parser, keeping
 /// positions. Duplicate keys, non-text keys and extra documents are reported through
-/// <c>report(index, message)</c>; a syntax error ends reading and is reported at its position.
+/// <c>report(index, message)</c>; a syntax error ends reading and is reported at its position. Only
+/// YamlDotNet's own exceptions count as syntax errors: anything else (a bug here, or in <c>report</c>)
+/// propagates as the exception it is.
 /// </summary>
 internal sealed class YamlTreeReader
 {
@@ -34,7 +37,7 @@ internal sealed class YamlTreeReader
             report((int)e.Start.Index, "YAML syntax error: " + CleanMessage(e.Message));
             return null;
         }
-        catch (InvalidOperationException)
+        catch (InvalidOperationException e) when (ThrownByYamlDotNet(e))
         {
             // YamlDotNet's scanner throws this on some malformed flow collections; report where reading stopped.
             report(reader._lastIndex, "YAML syntax error: the text after this point is not valid YAML (check brackets, quotes and indentation)");
@@ -63,7 +66,7 @@ internal sealed class YamlTreeReader
 
     private YamlTree ReadNode()
     {
-        ParsingEvent next = _parser.Current ?? throw new InvalidOperationException("Unexpected end of YAML events.");
+        ParsingEvent next = _parser.Current ?? throw new UnreachableException("Unexpected end of YAML events.");
         _lastIndex = (int)next.Start.Index;
         switch (next)
         {
@@ -94,7 +97,7 @@ internal sealed class YamlTreeReader
                 _report((int)alias.Start.Index, $"unknown YAML alias '*{alias.Value.Value}'");
                 return new YamlText((int)alias.Start.Index, (int)alias.End.Index, "", ScalarStyle.Plain);
             default:
-                throw new InvalidOperationException($"Unexpected YAML event {next.GetType().Name}.");
+                throw new UnreachableException($"Unexpected YAML event {next.GetType().Name}.");
         }
     }
 
@@ -134,6 +137,10 @@ internal sealed class YamlTreeReader
 
         return node;
     }
+
+    // YamlDotNet's scanner throws InvalidOperationException on some malformed input; only those are syntax errors.
+    private static bool ThrownByYamlDotNet(Exception e) =>
+        new StackTrace(e, fNeedFileInfo: false).GetFrames().FirstOrDefault()?.GetMethod()?.DeclaringType?.Assembly == typeof(Parser).Assembly;
 
     // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: 3, Col: 6, Idx: 21): "; the position is reported separately.
     private static string CleanMessage(string message)

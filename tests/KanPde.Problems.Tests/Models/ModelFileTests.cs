@@ -2,9 +2,9 @@ using KanPde.Core;
 using KanPde.Core.Networks;
 using KanPde.Core.Sampling;
 using KanPde.Core.Splines;
-using KanPde.Runner.Results;
+using KanPde.Problems.Models;
 
-namespace KanPde.Runner.Tests.Results;
+namespace KanPde.Problems.Tests.Models;
 
 public sealed class ModelFileTests
 {

@@ -5,23 +5,20 @@ using KanPde.Problems.Specification;
 
 namespace KanPde.Problems.Loading;
 
-internal sealed partial class ProblemReader
+/// <summary>
+/// Reads expressions, equations and faces written as YAML scalars; errors point into the expression.
+/// Made with <c>bindNames: false</c> when the variables could not be read: expressions are then only
+/// parsed (their syntax errors reported), not bound, so a broken variable list does not cause a cascade of
+/// "unknown name" messages.
+/// </summary>
+internal sealed class ExpressionReader(ReadContext context, bool bindNames)
 {
-    /// <summary>False when the variables could not be read: expressions are then only parsed, not bound.</summary>
-    private bool _bindNames = true;
+    public ReadContext Context => context;
 
-    private void ExpressionErrors(YamlText scalar, IEnumerable<ExpressionError> errors)
+    /// <summary>Parses and binds an expression.</summary>
+    public Node? Expression(YamlTree node, Scope scope, string what)
     {
-        foreach (ExpressionError error in errors)
-        {
-            Report(_source.IndexInScalar(scalar, error.Offset), error.Message);
-        }
-    }
-
-    /// <summary>Parses and binds an expression written as a YAML scalar; errors point into the expression.</summary>
-    private Node? Expression(YamlTree node, Scope scope, string what)
-    {
-        YamlText? scalar = Scalar(node, what, "an expression");
+        YamlText? scalar = context.Scalar(node, what, "an expression");
         if (scalar is null)
         {
             return null;
@@ -30,24 +27,24 @@ internal sealed partial class ProblemReader
         SyntaxNode? syntax = Parser.ParseExpression(scalar.Value, out ExpressionError? error);
         if (syntax is null)
         {
-            ExpressionErrors(scalar, [error!]);
+            Errors(scalar, [error!]);
             return null;
         }
 
-        if (!_bindNames)
+        if (!bindNames)
         {
             return null;
         }
 
         Node? bound = Binder.Bind(syntax, scope, out IReadOnlyList<ExpressionError> errors);
-        ExpressionErrors(scalar, errors);
+        Errors(scalar, errors);
         return bound;
     }
 
     /// <summary>Parses and binds <c>LHS = RHS</c>; it must involve u.</summary>
-    private EquationSpec? Equation(YamlTree node, Scope scope, string what)
+    public EquationSpec? Equation(YamlTree node, Scope scope, string what)
     {
-        YamlText? scalar = Scalar(node, what, "an equation 'LHS = RHS'");
+        YamlText? scalar = context.Scalar(node, what, "an equation 'LHS = RHS'");
         if (scalar is null)
         {
             return null;
@@ -56,18 +53,18 @@ internal sealed partial class ProblemReader
         EquationSyntax? syntax = Parser.ParseEquation(scalar.Value, out ExpressionError? error);
         if (syntax is null)
         {
-            ExpressionErrors(scalar, [error!]);
+            Errors(scalar, [error!]);
             return null;
         }
 
-        if (!_bindNames)
+        if (!bindNames)
         {
             return null;
         }
 
         Node? left = Binder.Bind(syntax.Left, scope, out IReadOnlyList<ExpressionError> leftErrors);
         Node? right = Binder.Bind(syntax.Right, scope, out IReadOnlyList<ExpressionError> rightErrors);
-        ExpressionErrors(scalar, [.. leftErrors, .. rightErrors]);
+        Errors(scalar, [.. leftErrors, .. rightErrors]);
         if (left is null || right is null)
         {
             return null;
@@ -75,7 +72,7 @@ internal sealed partial class ProblemReader
 
         if (!left.HasFields && !right.HasFields)
         {
-            Error(scalar, $"{what} does not involve u or its derivatives");
+            context.Error(scalar, $"{what} does not involve u or its derivatives");
             return null;
         }
 
@@ -83,9 +80,9 @@ internal sealed partial class ProblemReader
     }
 
     /// <summary>A face <c>VAR = VALUE</c>, VALUE being that variable's low or high bound.</summary>
-    private FaceSpec? Face(YamlTree node, IReadOnlyList<VariableSpec> variables, Scope constants, string what)
+    public FaceSpec? Face(YamlTree node, IReadOnlyList<VariableSpec> variables, Scope constants, string what)
     {
-        YamlText? scalar = Scalar(node, what, "a face such as 'x = 0'");
+        YamlText? scalar = context.Scalar(node, what, "a face such as 'x = 0'");
         if (scalar is null)
         {
             return null;
@@ -97,31 +94,31 @@ internal sealed partial class ProblemReader
             string message = error!.Message.StartsWith("an equation needs", StringComparison.Ordinal)
                 ? $"a face is written 'VARIABLE = VALUE', such as '{variables.FirstOrDefault()?.Name ?? "x"} = 0'"
                 : error.Message;
-            ExpressionErrors(scalar, [error with { Message = message }]);
+            Errors(scalar, [error with { Message = message }]);
             return null;
         }
 
         if (syntax.Left is not NameSyntax name)
         {
-            ExpressionErrors(scalar, [new ExpressionError(syntax.Left.Offset, "a face is written 'VARIABLE = VALUE': the left side must be one variable")]);
+            Errors(scalar, [new ExpressionError(syntax.Left.Offset, "a face is written 'VARIABLE = VALUE': the left side must be one variable")]);
             return null;
         }
 
         int index = variables.ToList().FindIndex(v => v.Name == name.Name);
         if (index < 0)
         {
-            if (_bindNames)
+            if (bindNames)
             {
                 string names = string.Join(", ", variables.Select(v => v.Name));
                 string hint = Diagnostics.Suggestions.DidYouMean(name.Name, variables.Select(v => v.Name));
-                ExpressionErrors(scalar, [new ExpressionError(name.Offset, $"'{name.Name}' in a face is not a variable (variables: {names}){hint}")]);
+                Errors(scalar, [new ExpressionError(name.Offset, $"'{name.Name}' in a face is not a variable (variables: {names}){hint}")]);
             }
 
             return null;
         }
 
         Node? valueNode = Binder.Bind(syntax.Right, constants, out IReadOnlyList<ExpressionError> errors);
-        ExpressionErrors(scalar, errors);
+        Errors(scalar, errors);
         if (valueNode is not ConstantNode constant)
         {
             return null;
@@ -133,7 +130,7 @@ internal sealed partial class ProblemReader
         bool high = Math.Abs(constant.Value - variable.High) <= tolerance;
         if (!low && !high)
         {
-            ExpressionErrors(scalar, [new ExpressionError(syntax.Right.Offset,
+            Errors(scalar, [new ExpressionError(syntax.Right.Offset,
                 $"the face '{scalar.Value}' is off the box: {variable.Name} ranges over [{Format(variable.Low)}, {Format(variable.High)}], so a face is {variable.Name} = {Format(variable.Low)} or {variable.Name} = {Format(variable.High)}")]);
             return null;
         }
@@ -141,5 +138,13 @@ internal sealed partial class ProblemReader
         return new FaceSpec(index, variable.Name, high, high ? variable.High : variable.Low);
     }
 
-    private static string Format(double value) => value.ToString("G10", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Format(double value) => value.ToString("G10", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Errors(YamlText scalar, IEnumerable<ExpressionError> errors)
+    {
+        foreach (ExpressionError error in errors)
+        {
+            context.Report(context.Source.IndexInScalar(scalar, error.Offset), error.Message);
+        }
+    }
 }

@@ -3,13 +3,15 @@ using System.Text.Json;
 using KanPde.Core;
 using KanPde.Core.Networks;
 using KanPde.Core.Splines;
+using KanPde.Core.Training;
+using KanPde.Problems.Specification;
 
-namespace KanPde.Runner.Results;
+namespace KanPde.Problems.Models;
 
 /// <summary>
-/// <c>&lt;model&gt;/model.json</c>: a trained network with everything needed to evaluate it again without training.
-/// Numbers are written in their shortest round-trippable form, so <see cref="Read"/> rebuilds the network
-/// bit for bit.
+/// <c>&lt;model&gt;/model.json</c> (docs/results-format.md): a trained network with everything needed to evaluate
+/// it again without training, as JSON text (no file I/O here: the caller reads and writes the file). Numbers are
+/// written in their shortest round-trippable form, so <see cref="Read"/> rebuilds the network bit for bit.
 /// </summary>
 /// <remarks>
 /// Both kinds: <c>format</c> ("kanpde-model"), <c>version</c> (1), <c>kind</c> ("kan" or "mlp"), <c>variables</c>
@@ -82,9 +84,12 @@ public static class ModelFile
             double[] parameters = Doubles(root.GetProperty("parameters"));
             return root.GetProperty("kind").GetString() switch
             {
-                "kan" => ReadKan(root, box, width, parameters),
-                "mlp" => new MlpNetwork(box, width, ParseActivation(root.GetProperty("activation").GetString()), parameters),
-                string other => throw new InvalidDataException($"Unknown model kind '{other}'."),
+                string kind => Names.Parse<ModelKind>(kind) switch
+                {
+                    ModelKind.Kan => ReadKan(root, box, width, parameters),
+                    ModelKind.Mlp => new MlpNetwork(box, width, ParseActivation(root.GetProperty("activation").GetString()), parameters),
+                    _ => throw new InvalidDataException($"Unknown model kind '{kind}'."),
+                },
                 null => throw new InvalidDataException("The model kind is missing."),
             };
         }
@@ -94,12 +99,9 @@ public static class ModelFile
         }
     }
 
-    /// <summary>The activation's name as written ("tanh", "sin", "silu", "softplus").</summary>
-    public static string ActivationName(Activation activation) => activation.ToString().ToLowerInvariant();
-
     private static void WriteKan(Utf8JsonWriter w, KanNetwork kan, IReadOnlyList<string> variables)
     {
-        w.WriteString("kind", "kan");
+        w.WriteString("kind", Names.Name(ModelKind.Kan));
         WriteShape(w, kan, kan.Widths, variables);
         w.WriteNumber("order", kan.Order);
         w.WriteNumber("grid", kan.Intervals);
@@ -132,9 +134,9 @@ public static class ModelFile
 
     private static void WriteMlp(Utf8JsonWriter w, MlpNetwork mlp, IReadOnlyList<string> variables)
     {
-        w.WriteString("kind", "mlp");
+        w.WriteString("kind", Names.Name(ModelKind.Mlp));
         WriteShape(w, mlp, mlp.Widths, variables);
-        w.WriteString("activation", ActivationName(mlp.Activation));
+        w.WriteString("activation", Names.Name(mlp.Activation));
         w.WriteString("layout", MlpLayout);
     }
 
@@ -183,9 +185,7 @@ public static class ModelFile
     }
 
     private static Activation ParseActivation(string? name) =>
-        Enum.TryParse(name, ignoreCase: true, out Activation a) && Enum.IsDefined(a)
-            ? a
-            : throw new InvalidDataException($"Unknown activation '{name}'.");
+        (name is null ? null : Names.Parse<Activation>(name)) ?? throw new InvalidDataException($"Unknown activation '{name}'.");
 
     private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
     {
