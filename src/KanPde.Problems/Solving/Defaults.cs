@@ -18,6 +18,10 @@ public static class Defaults
     /// </summary>
     public const OptimizerKind MlpInsteadOfLm = OptimizerKind.Lbfgs;
 
+    /// <summary>The MLP's step limit under an evaluation budget (the budget ends it first; this only bounds a run
+    /// whose steps would use no evaluations).</summary>
+    public const int MlpStepCap = 1_000_000;
+
     /// <summary>Grid updates: as the file says, or the default schedule when it says nothing.</summary>
     public static GridUpdateSchedule? GridUpdate(KanSpec kan)
     {

@@ -6,9 +6,11 @@ using KanPde.Problems.Specification;
 
 namespace KanPde.Problems.Solving;
 
-/// <summary>Overrides from the command line.</summary>
+/// <summary>Overrides from the command line, and what one model's training hands to the next.</summary>
 /// <param name="Seed">Replaces <c>training.seed</c> when given.</param>
-public sealed record SolveOptions(int? Seed = null);
+/// <param name="MlpEvaluations">The MLP's budget of loss evaluations when <c>mlp.steps</c> is absent: the KAN's count in
+/// this run, so that both models get the same budget. Null when no KAN was trained: the KAN's planned steps instead.</param>
+public sealed record SolveOptions(int? Seed = null, int? MlpEvaluations = null);
 
 /// <summary>
 /// Turns a compiled problem into trained models: collocation points, the loss terms, the initial networks,
@@ -16,22 +18,42 @@ public sealed record SolveOptions(int? Seed = null);
 /// </summary>
 public static class ProblemSolver
 {
-    /// <summary>The stand-in for <c>schedule: auto</c> until automatic training lands: grids 5 → 10 → 20, 100 steps each.</summary>
-    // lead: auto
-    private static readonly IReadOnlyList<StageSpec> AutoStandIn = [new(5, 100, null), new(10, 100, null), new(20, 100, null)];
+    /// <summary>Whether the KAN trains with <c>schedule: auto</c> (the default when the file gives no schedule).</summary>
+    public static bool IsAuto(ProblemSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Training.Schedule is null;
+    }
 
-    /// <summary>The KAN's stages: the file's schedule, or what <c>schedule: auto</c> runs.</summary>
+    /// <summary>
+    /// The KAN's stages: the file's schedule; for <c>schedule: auto</c> the grids it may run (doubling from the first
+    /// grid up to the largest the points support) with the step budget split evenly, an outline for progress displays:
+    /// the stages auto really runs, and their lengths, come from the run.
+    /// </summary>
     public static IReadOnlyList<StageSpec> KanStages(ProblemSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Training.Schedule ?? AutoStandIn; // lead: auto
+        if (spec.Training.Schedule is { } explicitStages)
+        {
+            return explicitStages;
+        }
+
+        int maxGrid = AutoSchedule.LargestGrid(spec.Training.Points.Interior, spec.Variables.Count, spec.Kan.Grid, Math.Max(AutoTraining.GridCap, spec.Kan.Grid));
+        var grids = new List<int> { spec.Kan.Grid };
+        while (grids[^1] < maxGrid)
+        {
+            grids.Add(Math.Min(2 * grids[^1], maxGrid));
+        }
+
+        int budget = MaxSteps(spec);
+        return [.. grids.Select((g, i) => new StageSpec(g, budget / grids.Count + (i < budget % grids.Count ? 1 : 0), null))];
     }
 
     /// <summary>Total optimizer steps the model will take at most (for progress bars).</summary>
     public static int PlannedSteps(ProblemSpec spec, ModelKind model)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return model == ModelKind.Kan ? KanSteps(spec) : spec.Mlp is null ? 0 : MlpSteps(spec);
+        return model == ModelKind.Kan ? KanSteps(spec) : spec.Mlp is null ? 0 : spec.Mlp.Steps ?? KanSteps(spec);
     }
 
     /// <summary>
@@ -51,11 +73,12 @@ public static class ProblemSolver
         {
             KanSpec kan = spec.Kan;
             var network = KanNetwork.Create(problem.Box, kan.Width, kan.Grid, kan.Order, networkSeed);
-            var stages = KanStages(spec)
-                .Select(s => new TrainingStage(s.Grid, s.Steps, s.Optimizer ?? spec.Training.Optimizer ?? Defaults.Optimizer))
-                .ToArray();
-            var settings = new TrainerSettings(spec.Training.LearningRate, Defaults.GridUpdate(kan), Defaults.ErrorEvery(KanSteps(spec)));
-            return Trainer.Train(ModelKind.Kan, network, data, stages, settings, progress, cancellation);
+            ISchedule schedule = spec.Training.Schedule is { } stages
+                ? new FixedSchedule([.. stages.Select(s => new TrainingStage(s.Grid, s.Steps, s.Optimizer ?? spec.Training.Optimizer ?? Defaults.Optimizer))])
+                : AutoTraining.Schedule(kan.Width, kan.Order, spec.Training.Points.Interior, spec.Variables.Count, kan.Grid, MaxSteps(spec), spec.Training.Optimizer);
+            var settings = new TrainerSettings(spec.Training.LearningRate, Defaults.GridUpdate(kan), Defaults.ErrorEvery(KanSteps(spec)),
+                KeepBestStage: IsAuto(spec));
+            return Trainer.Train(ModelKind.Kan, network, data, schedule, settings, progress, cancellation);
         }
 
         MlpSpec mlp = spec.Mlp ?? throw new InvalidOperationException($"Problem '{spec.Name}' has no MLP (mlp: none).");
@@ -66,10 +89,13 @@ public static class ProblemSolver
             optimizer = Defaults.MlpInsteadOfLm;
         }
 
-        int mlpSteps = MlpSteps(spec);
-        var mlpStages = new[] { new TrainingStage(null, mlpSteps, optimizer) };
-        var mlpSettings = new TrainerSettings(spec.Training.LearningRate, null, Defaults.ErrorEvery(mlpSteps));
-        return Trainer.Train(ModelKind.Mlp, mlpNetwork, data, mlpStages, mlpSettings, progress, cancellation);
+        // mlp.steps, when given, is the budget; otherwise the KAN's loss evaluations (equal work per evaluation of the
+        // loss, and no clock involved, so the run stays reproducible).
+        TrainingStage mlpStage = mlp.Steps is int steps
+            ? new TrainingStage(null, steps, optimizer)
+            : new TrainingStage(null, Defaults.MlpStepCap, optimizer, maxEvaluations: Math.Max(1, options.MlpEvaluations ?? KanSteps(spec)));
+        var mlpSettings = new TrainerSettings(spec.Training.LearningRate, null, Defaults.ErrorEvery(mlp.Steps ?? options.MlpEvaluations ?? KanSteps(spec)));
+        return Trainer.Train(ModelKind.Mlp, mlpNetwork, data, [mlpStage], mlpSettings, progress, cancellation);
     }
 
     /// <summary>The loss terms at the problem's collocation points and the evaluation grid with the exact solution.</summary>
@@ -95,8 +121,7 @@ public static class ProblemSolver
         return new TrainingData(terms, equationShare, conditionShare, exact is null ? null : grid, exact);
     }
 
-    private static int KanSteps(ProblemSpec spec) => KanStages(spec).Sum(s => s.Steps);
+    private static int KanSteps(ProblemSpec spec) => spec.Training.Schedule?.Sum(s => s.Steps) ?? MaxSteps(spec);
 
-    // mlp.steps absent: equal loss evaluations with the KAN; for now the KAN's planned steps, as before. lead: auto
-    private static int MlpSteps(ProblemSpec spec) => spec.Mlp?.Steps ?? Math.Max(1, KanSteps(spec));
+    private static int MaxSteps(ProblemSpec spec) => spec.Training.MaxSteps ?? AutoTraining.DefaultMaxSteps;
 }

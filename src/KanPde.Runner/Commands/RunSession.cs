@@ -83,7 +83,8 @@ public sealed class RunSession(IModelTrainer trainer, ResultsWriter writer, RunC
             TrainingResult result;
             try
             {
-                result = console.Progress.Track(context, report => trainer.Train(problem, model, options.Seed, report, cancellation));
+                var solve = new SolveOptions(options.Seed, MlpEvaluations: kan?.Evaluations);
+                result = console.Progress.Track(context, report => trainer.Train(problem, model, solve, report, cancellation));
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {

@@ -1,5 +1,6 @@
 using KanPde.Core.Training;
 using KanPde.Problems.Compilation;
+using KanPde.Problems.Solving;
 using KanPde.Problems.Specification;
 
 namespace KanPde.Runner.Training;
@@ -14,5 +15,5 @@ public interface IModelTrainer
     /// Trains <paramref name="model"/>; never throws for divergence (Status = Diverged), returns promptly with
     /// Status = Cancelled when <paramref name="cancellation"/> fires.
     /// </summary>
-    TrainingResult Train(CompiledProblem problem, ModelKind model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation);
+    TrainingResult Train(CompiledProblem problem, ModelKind model, SolveOptions options, Action<StepRecord>? progress, CancellationToken cancellation);
 }

@@ -12,6 +12,6 @@ public sealed class SolverTrainer : IModelTrainer
     public int PlannedSteps(ProblemSpec spec, ModelKind model) => ProblemSolver.PlannedSteps(spec, model);
 
     /// <inheritdoc />
-    public TrainingResult Train(CompiledProblem problem, ModelKind model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation) =>
-        ProblemSolver.Train(problem, model, new SolveOptions(seed), progress, cancellation);
+    public TrainingResult Train(CompiledProblem problem, ModelKind model, SolveOptions options, Action<StepRecord>? progress, CancellationToken cancellation) =>
+        ProblemSolver.Train(problem, model, options, progress, cancellation);
 }

@@ -16,9 +16,9 @@ internal sealed class FakeTrainer : IModelTrainer
     public int PlannedSteps(ProblemSpec spec, ModelKind model) =>
         ProblemSolver.PlannedSteps(spec, model);
 
-    public TrainingResult Train(CompiledProblem problem, ModelKind model, int? seed, Action<StepRecord>? progress, CancellationToken cancellation)
+    public TrainingResult Train(CompiledProblem problem, ModelKind model, SolveOptions options, Action<StepRecord>? progress, CancellationToken cancellation)
     {
-        Calls.Add((problem.Spec.Name, model, seed));
+        Calls.Add((problem.Spec.Name, model, options.Seed));
         TrainingResult result = Behaviour?.Invoke(problem, model) ?? FakeResults.For(problem, model);
         foreach (StepRecord step in result.History)
         {
