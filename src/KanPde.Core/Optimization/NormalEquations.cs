@@ -35,6 +35,9 @@ public sealed partial class NormalEquations
     /// <summary>Scratch for forming normal equations on <paramref name="team"/> (default: the process's shared team).</summary>
     public NormalEquations(WorkerTeam? team = null) => _team = team ?? WorkerTeam.Shared;
 
+    /// <summary>Whether the last <see cref="Accumulate"/> took the fast path for KAN cubic edges.</summary>
+    internal bool UsedEdgePath { get; private set; }
+
     /// <summary>
     /// Effectively <c>normal = JᵀJ</c> (lower triangle, row-major n×n; the strict upper triangle is left
     /// zero) and <c>gradient = Jᵀr</c>.
@@ -68,7 +71,8 @@ public sealed partial class NormalEquations
         }
 
         residuals.CopyTo(_residuals);
-        if (IsEdgeShaped(rows))
+        UsedEdgePath = IsEdgeShaped(rows);
+        if (UsedEdgePath)
         {
             SortRows(rows);
             AccumulateEdges(rows, _residuals, normal, gradient);
