@@ -7,13 +7,13 @@ namespace KanPde.Benchmarks;
 /// <summary>
 /// The KAN paper's §3.4 Poisson problem (design.md) written directly in code: u_xx + u_yy = f on
 /// [−1,1]² with f = −π²(1+4y²)·sin(πx)·sin(πy²) + 2π·sin(πx)·cos(πy²), u = 0 on the boundary;
-/// 2,601 interior points (51×51 grid) and 204 boundary points (51 per face), α = 0.01.
+/// by default 2,601 interior points (51×51 grid) and 204 boundary points (51 per face), α = 0.01.
 /// </summary>
 internal static class PoissonBenchmarkProblem
 {
-    public static IReadOnlyList<LossTerm> Terms()
+    /// <summary>The loss terms on an n×n interior grid and <paramref name="perFace"/> points on each face (bounds included).</summary>
+    public static IReadOnlyList<LossTerm> Terms(int n = 51, int perFace = 51)
     {
-        const int n = 51;
         var interior = new double[2 * n * n];
         for (int i = 0; i < n; i++)
         {
@@ -24,15 +24,15 @@ internal static class PoissonBenchmarkProblem
             }
         }
 
-        var boundary = new double[2 * 4 * n];
-        int b = 4 * n;
-        for (int q = 0; q < n; q++)
+        int m = perFace, b = 4 * m;
+        var boundary = new double[2 * b];
+        for (int q = 0; q < m; q++)
         {
-            double s = -1 + 2.0 * q / (n - 1);
+            double s = -1 + 2.0 * q / (m - 1);
             (boundary[q], boundary[b + q]) = (-1, s);
-            (boundary[n + q], boundary[b + n + q]) = (1, s);
-            (boundary[2 * n + q], boundary[b + 2 * n + q]) = (s, -1);
-            (boundary[3 * n + q], boundary[b + 3 * n + q]) = (s, 1);
+            (boundary[m + q], boundary[b + m + q]) = (1, s);
+            (boundary[2 * m + q], boundary[b + 2 * m + q]) = (s, -1);
+            (boundary[3 * m + q], boundary[b + 3 * m + q]) = (s, 1);
         }
 
         return

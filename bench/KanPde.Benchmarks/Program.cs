@@ -6,8 +6,9 @@ using KanPde.Core.Sampling;
 using KanPde.Core.Training;
 
 // Times one loss-and-gradient evaluation of the paper's Poisson loss (2,601 interior + 204 boundary
-// points) for KAN [2,10,1] at G = 5, 20, 100 and MLP [2,100,100,100,1] (tanh); prints the median.
-// Usage: dotnet run -c Release --project bench/KanPde.Benchmarks [-- --quick] [--threads N] [--only kan|mlp|kan20] [--cpu]
+// points) for KAN [2,10,1] at G = 5, 20, 100 and MLP [2,100,100,100,1] (tanh), and one Levenberg–Marquardt
+// iteration on 10,800 points (LmStepBenchmark); prints the medians.
+// Usage: dotnet run -c Release --project bench/KanPde.Benchmarks [-- --quick] [--threads N] [--only kan|mlp|kan20|lm] [--cpu]
 bool quick = args.Contains("--quick");
 int threads = args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(-1);
 double seconds = quick ? 2.0 : 8.0;
@@ -63,4 +64,9 @@ foreach ((string model, string width, string grid, Func<INetwork> create) in cas
     {
         Console.WriteLine($"  (cpu ms per eval, all threads: {cpu:F3}; evaluations: {samples.Count})");
     }
+}
+
+if (only is null || only == "lm")
+{
+    LmStepBenchmark.Run(threads, quick ? 30 : 100, args.Contains("--cpu"));
 }

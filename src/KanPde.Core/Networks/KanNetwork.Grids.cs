@@ -1,3 +1,4 @@
+using KanPde.Core.Parallelism;
 using KanPde.Core.Sampling;
 using KanPde.Core.Splines;
 
@@ -90,7 +91,6 @@ public sealed partial class KanNetwork
     {
         var layers = new KanLayer[_layers.Length];
         var parameters = new double[CountParameters(_widths, intervals, Order)];
-        Span<double> spline = stackalloc double[1];
         int offset = 0;
         for (int l = 0; l < _layers.Length; l++)
         {
@@ -105,42 +105,47 @@ public sealed partial class KanNetwork
             var layer = new KanLayer(old.OutputCount, grids, offset);
             layers[l] = layer;
             offset += layer.ParameterCount;
-            int nOut = old.OutputCount;
-            for (int i = 0; i < old.InputCount; i++)
-            {
-                double[] x = samples[i];
-                var y = new double[x.Length * nOut];
-                var coefficients = new double[grids[i].BasisCount * nOut];
-                var oldCoefficients = new double[old.BasisCount];
-                for (int o = 0; o < nOut; o++)
-                {
-                    for (int m = 0; m < old.BasisCount; m++)
-                    {
-                        oldCoefficients[m] = Parameters[old.CoefficientIndex(i, m, o)];
-                    }
-
-                    for (int p = 0; p < x.Length; p++)
-                    {
-                        BSplineBasis.EvaluateSpline(old.Grids[i], oldCoefficients, x[p], 0, spline);
-                        y[p * nOut + o] = spline[0];
-                    }
-
-                    parameters[layer.BaseWeightIndex(i, o)] = Parameters[old.BaseWeightIndex(i, o)];
-                    parameters[layer.SplineScaleIndex(i, o)] = Parameters[old.SplineScaleIndex(i, o)];
-                }
-
-                SplineFit.LeastSquares(grids[i], x, y, nOut, coefficients);
-                for (int m = 0; m < grids[i].BasisCount; m++)
-                {
-                    for (int o = 0; o < nOut; o++)
-                    {
-                        parameters[layer.CoefficientIndex(i, m, o)] = coefficients[m * nOut + o];
-                    }
-                }
-            }
+            // Each input's splines are refitted on their own (a QR least squares each): in parallel, each
+            // writing only its own coefficients.
+            WorkerTeam.Shared.Run(old.InputCount, i => RefitInput(old, layer, grids[i], samples[i], i, parameters));
         }
 
         return new KanNetwork(Domain, layers, parameters);
+    }
+
+    // Input i's edges on the new knots: the least-squares fit to the old splines at the samples; w_b, w_s kept.
+    private void RefitInput(KanLayer old, KanLayer layer, KnotVector knots, double[] x, int i, double[] parameters)
+    {
+        int nOut = old.OutputCount;
+        Span<double> spline = stackalloc double[1];
+        var y = new double[x.Length * nOut];
+        var coefficients = new double[knots.BasisCount * nOut];
+        var oldCoefficients = new double[old.BasisCount];
+        for (int o = 0; o < nOut; o++)
+        {
+            for (int m = 0; m < old.BasisCount; m++)
+            {
+                oldCoefficients[m] = Parameters[old.CoefficientIndex(i, m, o)];
+            }
+
+            for (int p = 0; p < x.Length; p++)
+            {
+                BSplineBasis.EvaluateSpline(old.Grids[i], oldCoefficients, x[p], 0, spline);
+                y[p * nOut + o] = spline[0];
+            }
+
+            parameters[layer.BaseWeightIndex(i, o)] = Parameters[old.BaseWeightIndex(i, o)];
+            parameters[layer.SplineScaleIndex(i, o)] = Parameters[old.SplineScaleIndex(i, o)];
+        }
+
+        SplineFit.LeastSquares(knots, x, y, nOut, coefficients);
+        for (int m = 0; m < knots.BasisCount; m++)
+        {
+            for (int o = 0; o < nOut; o++)
+            {
+                parameters[layer.CoefficientIndex(i, m, o)] = coefficients[m * nOut + o];
+            }
+        }
     }
 
     private static double[] UniformSamples(double low, double high, int count) =>

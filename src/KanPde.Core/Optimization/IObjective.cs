@@ -23,6 +23,13 @@ public interface ILeastSquaresObjective : IObjective
 
     /// <summary>The residuals r(x) and, when <paramref name="rows"/> is given, their Jacobian rows.</summary>
     void Residuals(ReadOnlySpan<double> x, Span<double> residuals, SparseRows? rows);
+
+    /// <summary>
+    /// The Jacobian rows (and again the residuals) at a point whose residuals were just evaluated: an
+    /// optimizer that tries points by their residuals alone asks for the Jacobian of the one it accepts.
+    /// An objective that counts evaluations does not count this one a second time.
+    /// </summary>
+    void Jacobian(ReadOnlySpan<double> x, Span<double> residuals, SparseRows rows) => Residuals(x, residuals, rows);
 }
 
 /// <summary>What one optimizer iteration did.</summary>

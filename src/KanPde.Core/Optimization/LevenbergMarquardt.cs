@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using KanPde.Core.LinearAlgebra;
+using KanPde.Core.Parallelism;
 using KanPde.Core.Training;
 
 namespace KanPde.Core.Optimization;
@@ -8,30 +9,35 @@ namespace KanPde.Core.Optimization;
 /// Levenberg–Marquardt for f(x) = Σ rᵢ(x)²: solve (JᵀJ + μ·D)·δ = −Jᵀr with D the diagonal of JᵀJ
 /// (floored so flat directions are damped too), accept δ when f drops, and adapt μ by the ratio of
 /// actual to predicted reduction (Nielsen's rule: μ ← μ·max(1/3, 1 − (2ρ − 1)³) on success, μ ← μ·ν,
-/// ν ← 2ν on failure). One iteration ends at the first accepted step; rejected trials cost one residual
-/// evaluation each.
+/// ν ← 2ν on failure). One iteration ends at the first accepted step. JᵀJ is formed once per iteration;
+/// each damping trial re-factorises it and evaluates the residuals alone (no Jacobian), and only the
+/// accepted point's Jacobian rows are computed.
 /// </summary>
 public sealed class LevenbergMarquardt : IOptimizer
 {
     private const int MaxTrials = 30;
     private readonly ILeastSquaresObjective _objective;
     private readonly int _n;
-    private SparseRows _rows, _trialRows;
+    private readonly NormalEquations _normalEquations;
+    private readonly SparseRows _rows;
     private readonly double[] _r, _trialR, _normal, _system, _g, _delta, _trial, _diagonal;
     private double _f = double.NaN;
     private double _mu;
     private double _nu = 2;
     private bool _started;
 
-    /// <summary>LM with initial damping <paramref name="initialDamping"/> (default 1e-3).</summary>
-    public LevenbergMarquardt(ILeastSquaresObjective objective, double? initialDamping = null)
+    /// <summary>
+    /// LM with initial damping <paramref name="initialDamping"/> (default 1e-3), forming its normal equations
+    /// on <paramref name="team"/> (default: the process's shared team; the result does not depend on it).
+    /// </summary>
+    public LevenbergMarquardt(ILeastSquaresObjective objective, double? initialDamping = null, WorkerTeam? team = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         _objective = objective;
         _n = objective.Dimension;
         _mu = initialDamping ?? 1e-3;
         _rows = objective.CreateRows();
-        _trialRows = objective.CreateRows();
+        _normalEquations = new NormalEquations(team);
         _r = new double[objective.ResidualCount];
         _trialR = new double[objective.ResidualCount];
         _normal = new double[_n * _n];
@@ -63,7 +69,7 @@ public sealed class LevenbergMarquardt : IOptimizer
             return new OptimizerStep(_f, evaluations, false);
         }
 
-        NormalEquations.Accumulate(_rows, _r, _normal, _g);
+        _normalEquations.Accumulate(_rows, _r, _normal, _g);
         double meanDiagonal = 0;
         for (int i = 0; i < _n; i++)
         {
@@ -100,7 +106,7 @@ public sealed class LevenbergMarquardt : IOptimizer
             }
 
             TensorPrimitives.Add(x, _delta, _trial);
-            _objective.Residuals(_trial, _trialR, _trialRows);
+            _objective.Residuals(_trial, _trialR, null);
             evaluations++;
             double fTrial = Reduction.Dot(_trialR, _trialR);
             if (double.IsFinite(fTrial) && fTrial < _f)
@@ -111,8 +117,7 @@ public sealed class LevenbergMarquardt : IOptimizer
                 _mu = Math.Max(_mu, 1e-15);
                 _nu = 2;
                 _trial.CopyTo(x);
-                _trialR.CopyTo(_r, 0);
-                (_rows, _trialRows) = (_trialRows, _rows);
+                _objective.Jacobian(x, _r, _rows);
                 _f = fTrial;
                 return new OptimizerStep(_f, evaluations, false);
             }

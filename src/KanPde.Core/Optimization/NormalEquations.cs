@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using KanPde.Core.Parallelism;
 using KanPde.Core.Training;
 
@@ -8,18 +5,44 @@ namespace KanPde.Core.Optimization;
 
 /// <summary>
 /// Jᵀ·J and Jᵀ·r from sparse Jacobian rows. A row with L entries adds L(L+1)/2 products to the lower
-/// triangle, whatever the number of parameters: with B-spline locality that is the whole cost.
+/// triangle, whatever the number of parameters: with B-spline locality that is the whole cost. One instance
+/// keeps the scratch (row order, keys) for repeated use by an optimizer.
 /// </summary>
-public static class NormalEquations
+/// <remarks>
+/// <para>
+/// Rows whose groups are KAN cubic edges (a window of four consecutive coefficients, then w_b and w_s, the
+/// two weights at the same columns in every row) take the fast path. The rows are visited in the order of
+/// their window starts (lexicographic over the groups), so that rows with the same columns follow each other;
+/// for each pair of groups (g₁ ≥ g₂) the 6×6 products of a run of rows with the same two windows are summed
+/// in vector registers and added to the matrix once per run. Other rows take a general path.
+/// </para>
+/// <para>
+/// Every entry of the result is summed by one task, over the rows in that fixed order, cut into runs at
+/// fixed places (chunk boundaries of <see cref="ChunkRows"/> rows and changes of window): the result is
+/// the same for any number of threads, and from one process to the next.
+/// </para>
+/// </remarks>
+public sealed partial class NormalEquations
 {
+    /// <summary>Rows per chunk: the rows of a chunk stay in cache while every pair of groups passes over them.</summary>
+    public const int ChunkRows = 192;
+
+    private readonly WorkerTeam _team;
+    private int[] _order = [];
+    private ushort[] _keys = [];
+    private double[] _residuals = [];
+
+    /// <summary>Scratch for forming normal equations on <paramref name="team"/> (default: the process's shared team).</summary>
+    public NormalEquations(WorkerTeam? team = null) => _team = team ?? WorkerTeam.Shared;
+
+    /// <summary>Whether the last <see cref="Accumulate"/> took the fast path for KAN cubic edges.</summary>
+    internal bool UsedEdgePath { get; private set; }
+
     /// <summary>
-    /// Effectively <c>normal = JᵀJ</c> (lower triangle, row-major n×n; the upper triangle is left zero)
-    /// and <c>gradient = Jᵀr</c>. Work is split by row groups: the task for group g owns the rows of the
-    /// normal matrix in g's column block and adds, row chunk by row chunk, its products with every group
-    /// g′ ≤ g, so each block stays in cache while the rows stream past. Every entry is summed by one task
-    /// in row order: the result does not depend on the number of threads.
+    /// Effectively <c>normal = JᵀJ</c> (lower triangle, row-major n×n; the strict upper triangle is left
+    /// zero) and <c>gradient = Jᵀr</c>.
     /// </summary>
-    public static void Accumulate(SparseRows rows, ReadOnlySpan<double> residuals, double[] normal, double[] gradient)
+    public void Accumulate(SparseRows rows, ReadOnlySpan<double> residuals, double[] normal, double[] gradient)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(normal);
@@ -30,92 +53,127 @@ public static class NormalEquations
             throw new ArgumentException("Buffers do not match the rows' shape.");
         }
 
-        Array.Clear(normal);
-        int groups = rows.RowLength / Math.Max(1, rows.GroupLength);
-        // Larger groups (later ones have more partners) first, for balance.
-        WorkerTeam.Shared.Run(groups, task => AddGroup(rows, groups - 1 - task, normal));
-        rows.MultiplyTransposed(residuals, gradient);
-    }
-
-    // For each row, the products of group g1 with every group g2 ≤ g1, written into the rows of the normal
-    // matrix that g1's entries own.
-    private static void AddGroup(SparseRows rows, int g1, double[] normal)
-    {
-        int n = rows.ColumnCount, length = rows.RowLength, gl = rows.GroupLength;
-        if ((long)rows.RowCount * length > rows.Indices.Length)
+        if ((long)rows.RowCount * rows.RowLength > rows.Indices.Length)
         {
             throw new ArgumentException("Rows shorter than their shape.", nameof(rows));
         }
 
-        ref double h = ref MemoryMarshal.GetArrayDataReference(normal);
+        Array.Clear(normal);
+        Array.Clear(gradient);
+        if (rows.RowCount == 0 || rows.RowLength == 0)
+        {
+            return;
+        }
+
+        if (_residuals.Length != residuals.Length)
+        {
+            _residuals = new double[residuals.Length];
+        }
+
+        residuals.CopyTo(_residuals);
+        UsedEdgePath = IsEdgeShaped(rows);
+        if (UsedEdgePath)
+        {
+            SortRows(rows);
+            AccumulateEdges(rows, _residuals, normal, gradient);
+        }
+        else
+        {
+            AccumulateGeneral(rows, _residuals, normal, gradient);
+        }
+    }
+
+    // Whether every group of every row is a cubic edge's: four consecutive window columns, then two
+    // consecutive weight columns that are the same in every row.
+    private static bool IsEdgeShaped(SparseRows rows)
+    {
+        if (rows.GroupLength != EdgeGroup || rows.RowLength % EdgeGroup != 0)
+        {
+            return false;
+        }
+
+        int length = rows.RowLength;
+        int[] idx = rows.Indices;
         for (int row = 0; row < rows.RowCount; row++)
         {
-            ReadOnlySpan<int> idx = rows.Indices.AsSpan(row * length, (g1 + 1) * gl);
-            ReadOnlySpan<double> v = rows.Values.AsSpan(row * length, (g1 + 1) * gl);
-            int own = g1 * gl;
-            if (gl == 6 && IsCubicEdge(idx, own))
+            int b = row * length;
+            for (int p = 0; p < length; p += EdgeGroup)
             {
-                for (int g2 = 0; g2 < g1; g2++)
+                int q = b + p;
+                if (idx[q + 3] != idx[q] + 3 || idx[q + 5] != idx[q + 4] + 1 || idx[q + 4] != idx[p + 4] || idx[q + 3] >= idx[q + 4])
                 {
-                    if (IsCubicEdge(idx, g2 * 6))
-                    {
-                        CubicEdgePair(ref h, n, idx, v, own, g2 * 6);
-                    }
-                    else
-                    {
-                        Scalar(ref h, n, idx, v, own, own + 6, g2 * 6, g2 * 6 + 6);
-                    }
+                    return false;
                 }
-
-                for (int a = own; a < own + 6; a++)
-                {
-                    Scalar(ref h, n, idx, v, a, a + 1, own, a + 1);
-                }
-
-                continue;
             }
+        }
 
-            for (int a = own; a < own + gl; a++)
+        return true;
+    }
+
+    // The visiting order: rows sorted by the window offsets of their groups (lexicographically, ties by row
+    // index; a unique order, so whatever algorithm finds it gives the same one). The previous order is the
+    // starting point: between optimizer iterations few windows move, and insertion sort then costs little.
+    private void SortRows(SparseRows rows)
+    {
+        int m = rows.RowCount, length = rows.RowLength, groups = length / EdgeGroup;
+        if (_keys.Length != m * groups)
+        {
+            _keys = new ushort[m * groups];
+            _order = new int[m];
+            for (int i = 0; i < m; i++)
             {
-                Scalar(ref h, n, idx, v, a, a + 1, 0, a + 1);
+                _order[i] = i;
             }
+        }
+
+        int[] idx = rows.Indices;
+        for (int row = 0; row < m; row++)
+        {
+            int b = row * length;
+            for (int g = 0; g < groups; g++)
+            {
+                // distance from the window start to w_b: fixed per edge, so the window's position inside the edge
+                _keys[row * groups + g] = (ushort)Math.Min(ushort.MaxValue, idx[b + g * EdgeGroup + 4] - idx[b + g * EdgeGroup]);
+            }
+        }
+
+        var comparer = new RowComparer(_keys, groups);
+        if (!InsertionSort(_order, comparer, maxMoves: 8L * m))
+        {
+            Array.Sort(_order, comparer);
         }
     }
 
-    // A KAN cubic edge's group: four consecutive coefficients, then w_b and w_s side by side.
-    private static bool IsCubicEdge(ReadOnlySpan<int> idx, int p) =>
-        idx[p + 3] == idx[p] + 3 && idx[p + 1] == idx[p] + 1 && idx[p + 2] == idx[p] + 2 && idx[p + 5] == idx[p + 4] + 1;
-
-    // The 6×6 outer product of two cubic edges' entries: in every row of group a's entries, one 4-wide and one
-    // 2-wide contiguous update.
-    private static void CubicEdgePair(ref double h, int n, ReadOnlySpan<int> idx, ReadOnlySpan<double> v, int pa, int pb)
+    // Sorts in place unless more than maxMoves element moves would be needed (then returns false, order partly sorted).
+    private static bool InsertionSort(int[] order, RowComparer comparer, long maxMoves)
     {
-        ref double vb = ref Unsafe.AsRef(in v[pb]);
-        Vector256<double> window = Vector256.LoadUnsafe(ref vb);
-        Vector128<double> weights = Vector128.LoadUnsafe(ref Unsafe.Add(ref vb, 4));
-        int colWindow = idx[pb], colWeights = idx[pb + 4];
-        for (int a = pa; a < pa + 6; a++)
+        long moves = 0;
+        for (int i = 1; i < order.Length; i++)
         {
-            double x = v[a];
-            ref double target = ref Unsafe.Add(ref h, (nint)idx[a] * n);
-            ref double t4 = ref Unsafe.Add(ref target, colWindow);
-            Vector256.FusedMultiplyAdd(Vector256.Create(x), window, Vector256.LoadUnsafe(ref t4)).StoreUnsafe(ref t4);
-            ref double t2 = ref Unsafe.Add(ref target, colWeights);
-            Vector128.FusedMultiplyAdd(Vector128.Create(x), weights, Vector128.LoadUnsafe(ref t2)).StoreUnsafe(ref t2);
+            int item = order[i], j = i - 1;
+            while (j >= 0 && comparer.Compare(order[j], item) > 0)
+            {
+                order[j + 1] = order[j];
+                j--;
+                if (++moves > maxMoves)
+                {
+                    order[j + 1] = item;
+                    return false;
+                }
+            }
+
+            order[j + 1] = item;
         }
+
+        return true;
     }
 
-    // normal[idx[a], idx[b]] += v[a]·v[b] for a in [a0, a1), b in [b0, b1).
-    private static void Scalar(ref double h, int n, ReadOnlySpan<int> idx, ReadOnlySpan<double> v, int a0, int a1, int b0, int b1)
+    private sealed class RowComparer(ushort[] keys, int groups) : IComparer<int>
     {
-        for (int a = a0; a < a1; a++)
+        public int Compare(int a, int b)
         {
-            double x = v[a];
-            ref double target = ref Unsafe.Add(ref h, (nint)idx[a] * n);
-            for (int b = b0; b < b1; b++)
-            {
-                Unsafe.Add(ref target, idx[b]) += x * v[b];
-            }
+            int c = keys.AsSpan(a * groups, groups).SequenceCompareTo(keys.AsSpan(b * groups, groups));
+            return c != 0 ? c : a.CompareTo(b);
         }
     }
 }

@@ -1,4 +1,5 @@
 using KanPde.Core.Networks;
+using KanPde.Core.Optimization;
 
 namespace KanPde.Core.Training;
 
@@ -37,14 +38,22 @@ public sealed partial class PinnLoss
     /// The scaled residuals r = √(w_t/N_t)·ρ_t of every term (term by term, points in order; so the loss
     /// is Σ r²) and, when <paramref name="rows"/> is given, each residual's sparse Jacobian row ∂r/∂θ.
     /// </summary>
-    public void EvaluateResiduals(ReadOnlySpan<double> parameters, Span<double> residuals, SparseRows? rows)
+    public void EvaluateResiduals(ReadOnlySpan<double> parameters, Span<double> residuals, SparseRows? rows) =>
+        EvaluateResiduals(parameters, residuals, rows, count: true);
+
+    // The Jacobian at a point whose residuals were just evaluated (by a trial of Levenberg–Marquardt): the
+    // same residuals again, not counted as another evaluation.
+    void ILeastSquaresObjective.Jacobian(ReadOnlySpan<double> x, Span<double> residuals, SparseRows rows) =>
+        EvaluateResiduals(x, residuals, rows, count: false);
+
+    private void EvaluateResiduals(ReadOnlySpan<double> parameters, Span<double> residuals, SparseRows? rows, bool count)
     {
         if (parameters.Length != ParameterCount || residuals.Length != ResidualCount)
         {
             throw new ArgumentException("Parameter or residual vector of the wrong length.");
         }
 
-        Evaluations++;
+        Evaluations += count ? 1 : 0;
         double[] theta = parameters.ToArray();
         double[] result = new double[ResidualCount];
         RunChunks(c =>

@@ -39,7 +39,7 @@ public sealed class NormalEquationsTests
         double[] residuals = Enumerable.Range(0, rowsCount).Select(_ => random.NextDouble()).ToArray();
         var normal = new double[n * n];
         var gradient = new double[n];
-        NormalEquations.Accumulate(rows, residuals, normal, gradient);
+        new NormalEquations().Accumulate(rows, residuals, normal, gradient);
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j <= i; j++)
@@ -89,7 +89,7 @@ public sealed class NormalEquationsTests
         double[] residuals = Enumerable.Range(0, rowsCount).Select(_ => random.NextDouble()).ToArray();
         var normal = new double[n * n];
         var gradient = new double[n];
-        NormalEquations.Accumulate(rows, residuals, normal, gradient);
+        new NormalEquations().Accumulate(rows, residuals, normal, gradient);
         for (int i = 0; i < n; i++)
         {
             double g = 0;
