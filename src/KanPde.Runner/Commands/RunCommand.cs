@@ -1,5 +1,5 @@
 using System.CommandLine;
-using KanPde.Runner.Plotting.Svg;
+using KanPde.Runner.Plotting;
 using KanPde.Runner.Progress;
 using KanPde.Runner.Results;
 using KanPde.Runner.Training;
@@ -57,7 +57,7 @@ public static class RunCommand
 
     /// <summary>Runs with the given console until done or cancelled; returns the exit code.</summary>
     public static int Run(RunOptions options, IModelTrainer trainer, RunConsole console, CancellationToken cancellation) =>
-        new RunSession(trainer, new ResultsWriter(new SvgChartRenderer()), console).Execute(options, cancellation);
+        new RunSession(trainer, new ResultsWriter(new OxyChartRenderer()), console).Execute(options, cancellation);
 
     private static int RunOnConsole(RunOptions options, IModelTrainer trainer)
     {
