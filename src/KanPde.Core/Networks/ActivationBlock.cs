@@ -26,10 +26,12 @@ internal static class ActivationBlock
                 });
                 break;
             case Activation.Sin:
-                TensorPrimitives.Sin(z, d0);
                 for (int p = 0; p < n; p++)
                 {
-                    d1[p] = Math.Cos(z[p]); // TensorPrimitives.Cos is not reproducible from one process to the next
+                    // TensorPrimitives.Sin and .Cos are not reproducible: their last bits changed with the process (and, for
+                    // Sin, when other code had allocated before: the vector and remainder paths seem to differ by alignment).
+                    d0[p] = Math.Sin(z[p]);
+                    d1[p] = Math.Cos(z[p]);
                 }
 
                 TensorPrimitives.Negate(d0, d2);

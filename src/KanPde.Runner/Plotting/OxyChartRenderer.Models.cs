@@ -115,8 +115,8 @@ public sealed partial class OxyChartRenderer
 
     private static OxyPlot.Axes.Axis Configure(OxyPlot.Axes.Axis a, Axis axis, AxisPosition position, bool compact)
     {
-        // Powers of ten as 10ⁿ, except on an axis of counts (a log axis whose range starts at 1 or more: 60, 100, 200, …).
-        a.UseSuperExponentialFormat = axis.Scale == AxisScale.Log && !(axis.Min >= 1);
+        // Errors and losses on log axes as 10ⁿ; parameters and seconds along x as plain numbers (60, 100, 200, …).
+        a.UseSuperExponentialFormat = axis.Scale == AxisScale.Log && position != AxisPosition.Bottom;
         (a.Position, a.Title, a.Minimum, a.Maximum) = (position, compact ? null : axis.Title, axis.Min ?? double.NaN, axis.Max ?? double.NaN);
         (a.MajorGridlineStyle, a.MajorGridlineColor, a.MinorTickSize) = (compact ? LineStyle.None : LineStyle.Solid, GridLine, compact ? 0 : 3);
         a.MaximumPadding = a.MinimumPadding = axis.Min is null ? 0.03 : 0;

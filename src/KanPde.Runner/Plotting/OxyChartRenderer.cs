@@ -21,10 +21,10 @@ public sealed partial class OxyChartRenderer : IChartRenderer
         using var measurer = new SkiaRenderContext { RenderTarget = RenderTarget.VectorGraphic, UseTextShaping = false };
         string svg = OxyPlot.SvgExporter.ExportToString(model, width, height, false, measurer);
 
-        // Inline-able in HTML: no XML declaration, clip-path ids of the chart's own, and fallback fonts named.
+        // Inline-able in HTML: a viewBox to scale by, no XML declaration, clip-path ids of the chart's own, fallback fonts named.
         string id = new([.. chart.Id.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')]);
-        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..].Replace("id=\"clipPath", $"id=\"{id}-clip", StringComparison.Ordinal)
-            .Replace("url(#clipPath", $"url(#{id}-clip", StringComparison.Ordinal)
+        svg = FormattableString.Invariant($"<svg viewBox=\"0 0 {width} {height}\"") + svg[(svg.IndexOf("<svg", StringComparison.Ordinal) + 4)..];
+        svg = svg.Replace("id=\"clipPath", $"id=\"{id}-clip", StringComparison.Ordinal).Replace("url(#clipPath", $"url(#{id}-clip", StringComparison.Ordinal)
             .Replace($"font-family=\"{Font}\"", $"font-family=\"{Font}, Verdana, Arial, sans-serif\"", StringComparison.Ordinal);
         using var png = new MemoryStream();
         new PngExporter { Width = (int)Math.Ceiling(width * PngScale), Height = (int)Math.Ceiling(height * PngScale), Dpi = (float)(96 * PngScale) }

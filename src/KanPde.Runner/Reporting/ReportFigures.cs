@@ -16,7 +16,7 @@ public static class ReportFigures
         var charts = new List<(string, string, Chart)>
         {
             ("convergence", $"{curves} against optimizer step{markers}", TrainingFigures.Convergence(outcome, bySeconds: false)),
-            ("convergence-time", $"{curves} against wall-clock training time: KAN and MLP steps cost differently{markers}",
+            ("convergence-time", $"{curves} against wall-clock training time on a log axis: KAN and MLP steps cost differently{markers}",
                 TrainingFigures.Convergence(outcome, bySeconds: true)),
             ("scaling", exact
                     ? "Relative L² error against trainable parameters: one point per KAN grid stage, the MLP, and a G⁻⁴ guide through the last KAN point"

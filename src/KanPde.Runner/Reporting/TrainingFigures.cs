@@ -13,7 +13,7 @@ public static class TrainingFigures
 
     /// <summary>
     /// Each model's loss (solid) and, with an exact solution, relative L² error (dashed, joined across the rows where it was
-    /// not measured) on a log axis against step or training seconds, one point per history row, the KAN's grid extensions marked.
+    /// not measured) on a log axis against step or training seconds (log too), one point per history row, the KAN's grid extensions marked.
     /// </summary>
     public static XYChart Convergence(ProblemOutcome outcome, bool bySeconds)
     {
@@ -42,7 +42,7 @@ public static class TrainingFigures
         return new XYChart
         {
             Title = (bySeconds ? "Convergence against training time" : "Convergence against optimizer step") + start,
-            X = bySeconds ? new Axis("training time (s)") { Min = 0 } : new Axis("step"),
+            X = bySeconds ? Axis.Log("training time (s)") : new Axis("step"), // log: a fast model's curve is not squeezed into a corner
             Y = Axis.Log(exact ? "loss, relative L² error" : "training loss"),
             Series = series,
             Markers = markers,

@@ -47,7 +47,8 @@ public sealed class OxyChartRendererTests
 
         RenderedChart rendered = Renderer.Render(chart);
 
-        Pictures.Check(rendered, chart);
+        System.Xml.Linq.XElement svg = Pictures.Check(rendered, chart);
+        Assert.Equal("0 0 820 460", (string?)svg.Attribute("viewBox")); // so that a page can scale it
         Assert.Contains("G=10", rendered.Svg, StringComparison.Ordinal);
     }
 
