@@ -23,7 +23,7 @@ public sealed partial class OxyChartRenderer
             OxyColor color = Color(s.Color ?? Palette.ForIndex(k));
             var line = new LineSeries
             {
-                Title = s.InLegend && !chart.Compact ? s.Name : null, Color = color, StrokeThickness = chart.Compact ? 1.25 : s.LineWidth,
+                Title = s.InLegend && !chart.Compact ? s.Name : null, Color = color, StrokeThickness = !s.Line ? 0 : chart.Compact ? 1.25 : s.LineWidth,
                 LineStyle = !s.Line ? LineStyle.None : s.Dash switch { LineDash.Dashed => LineStyle.Dash, LineDash.Dotted => LineStyle.Dot, _ => LineStyle.Solid },
                 MarkerType = s.Marker switch { MarkerShape.Circle => MarkerType.Circle, MarkerShape.Square => MarkerType.Square, _ => MarkerType.None },
                 MarkerFill = color, MarkerSize = 5,

@@ -94,7 +94,7 @@ public sealed class OxyChartRendererTests
         Assert.Equal(["G=5"], model.Annotations.OfType<TextAnnotation>().Select(t => t.Text));
         LineSeries line = Assert.IsType<LineSeries>(Assert.Single(model.Series));
         Assert.Null(line.Title);
-        Assert.Equal((LineStyle.None, MarkerType.Circle), (line.LineStyle, line.MarkerType));
+        Assert.Equal((LineStyle.None, 0.0, MarkerType.Circle), (line.LineStyle, line.StrokeThickness, line.MarkerType)); // no line in the legend either
     }
 
     [Theory]
