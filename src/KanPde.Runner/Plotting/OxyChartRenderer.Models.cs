@@ -36,11 +36,8 @@ public sealed partial class OxyChartRenderer
                     line.Points.Add(new DataPoint(s.X[p], s.Y[p]));
                     if (s.PointLabels?[p] is { } label)
                     {
-                        m.Annotations.Add(new TextAnnotation
-                        {
-                            Text = label, TextPosition = new DataPoint(s.X[p], s.Y[p]), Offset = new ScreenVector(9, 0), Stroke = OxyColors.Transparent,
-                            TextColor = color, TextVerticalAlignment = VerticalAlignment.Middle, TextHorizontalAlignment = HorizontalAlignment.Left,
-                        });
+                        m.Annotations.Add(new TextAnnotation { Text = label, TextPosition = new DataPoint(s.X[p], s.Y[p]), Offset = new ScreenVector(9, 0),
+                            Stroke = OxyColors.Transparent, TextColor = color, TextVerticalAlignment = VerticalAlignment.Middle, TextHorizontalAlignment = HorizontalAlignment.Left });
                     }
                 }
                 else if (!s.BridgeGaps)
@@ -66,11 +63,8 @@ public sealed partial class OxyChartRenderer
 
         if (!chart.Compact && chart.Series.Any(s => s.InLegend))
         {
-            m.Legends.Add(new Legend
-            {
-                LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.RightTop, LegendFontSize = 12,
-                LegendBorder = OxyColor.FromRgb(0xCC, 0xCC, 0xCC), LegendBackground = OxyColors.White, LegendSymbolLength = 36,
-            });
+            m.Legends.Add(new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.RightTop, LegendFontSize = 12,
+                LegendBorder = OxyColor.FromRgb(0xCC, 0xCC, 0xCC), LegendBackground = OxyColors.White, LegendSymbolLength = 36 });
         }
 
         return m;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using OxyPlot;
 using OxyPlot.SkiaSharp;
 
@@ -26,10 +28,22 @@ public sealed partial class OxyChartRenderer : IChartRenderer
         svg = FormattableString.Invariant($"<svg viewBox=\"0 0 {width} {height}\"") + svg[(svg.IndexOf("<svg", StringComparison.Ordinal) + 4)..];
         svg = svg.Replace("id=\"clipPath", $"id=\"{id}-clip", StringComparison.Ordinal).Replace("url(#clipPath", $"url(#{id}-clip", StringComparison.Ordinal)
             .Replace($"font-family=\"{Font}\"", $"font-family=\"{Font}, Verdana, Arial, sans-serif\"", StringComparison.Ordinal);
+        svg = DashedStroke().Replace(svg, ScaleDashes);
         using var png = new MemoryStream();
         new PngExporter { Width = (int)Math.Ceiling(width * PngScale), Height = (int)Math.Ceiling(height * PngScale), Dpi = (float)(96 * PngScale) }
             .Export(model, png);
         return new RenderedChart(svg, png.ToArray());
+    }
+
+    [GeneratedRegex(@"stroke-width:([0-9.]+)([^""]*?)stroke-dasharray:([0-9.,]+)")]
+    private static partial Regex DashedStroke();
+
+    /// <summary>OxyPlot's SVG gives dashes in pixels, SkiaSharp in line widths: scaled to line widths, both look alike.</summary>
+    private static string ScaleDashes(Match m)
+    {
+        double width = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        IEnumerable<string> dashes = m.Groups[3].Value.Split(',').Select(d => (double.Parse(d, CultureInfo.InvariantCulture) * width).ToString(CultureInfo.InvariantCulture));
+        return $"stroke-width:{m.Groups[1].Value}{m.Groups[2].Value}stroke-dasharray:{string.Join(',', dashes)}";
     }
 
     /// <summary>The OxyPlot model of a chart and its size in pixels (public for tests of what is drawn).</summary>
@@ -77,17 +91,9 @@ public sealed partial class OxyChartRenderer : IChartRenderer
     {
         public OxyColor Background => OxyColors.White;
 
-        public void AttachPlotView(IPlotView plotView)
-        {
-        }
+        public void AttachPlotView(IPlotView plotView) => throw new NotSupportedException("A picture, never shown in a view.");
 
-        public void Update(bool updateData)
-        {
-            foreach ((IPlotModel model, _) in parts)
-            {
-                model.Update(updateData);
-            }
-        }
+        public void Update(bool updateData) => parts.ToList().ForEach(p => p.Model.Update(updateData));
 
         public void Render(IRenderContext rc, OxyRect rect)
         {

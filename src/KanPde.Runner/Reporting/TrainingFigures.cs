@@ -75,14 +75,14 @@ public static class TrainingFigures
         }
 
         string errorName = exact ? "relative L² error" : "training loss";
-        var chart = new XYChart { Title = "Error against model size", X = Axis.Log("trainable parameters"), Y = Axis.Log(errorName), Series = series };
         double[] xs = [.. series.SelectMany(s => s.X).Where(v => v > 0 && double.IsFinite(v))];
         double[] ys = [.. series.SelectMany(s => s.Y).Where(v => v > 0 && double.IsFinite(v))];
-        return xs.Length == 0 || ys.Length == 0 ? chart : chart with
+        bool data = xs.Length > 0 && ys.Length > 0; // then a factor of two around it, so that no marker or label sits on the frame
+        return new XYChart
         {
-            // A factor of two around the data, so that no marker or label sits on the frame.
-            X = chart.X with { Min = xs.Min() / 2, Max = xs.Max() * 2 },
-            Y = chart.Y with { Min = ys.Min() / 2, Max = ys.Max() * 2 },
+            Title = "Error against model size", Series = series,
+            X = data ? new Axis("trainable parameters", AxisScale.Log, xs.Min() / 2, xs.Max() * 2) : Axis.Log("trainable parameters"),
+            Y = data ? new Axis(errorName, AxisScale.Log, ys.Min() / 2, ys.Max() * 2) : Axis.Log(errorName),
         };
     }
 
