@@ -1,6 +1,6 @@
 using System.CommandLine;
 using KanPde.Core.Training;
-using KanPde.Runner.Plotting.Svg;
+using KanPde.Runner.Plotting;
 using KanPde.Runner.Progress;
 using KanPde.Runner.Results;
 using KanPde.Runner.Training;
@@ -10,7 +10,7 @@ namespace KanPde.Runner.Commands;
 
 /// <summary>
 /// <c>kanpde run PATH... [--out DIR] [--models kan,mlp] [--seed N] [--quiet] [--verbose]</c>: trains the KAN and the
-/// MLP baseline on each problem and writes <c>DIR/NAME/</c> (docs/results-format.md). Ctrl+C stops training.
+/// MLP baseline on each problem and writes <c>DIR/NAME/</c> (results-format.md). Ctrl+C stops training.
 /// </summary>
 public static class RunCommand
 {
@@ -58,7 +58,7 @@ public static class RunCommand
 
     /// <summary>Runs with the given console until done or cancelled; returns the exit code.</summary>
     public static int Run(RunOptions options, IModelTrainer trainer, RunConsole console, CancellationToken cancellation) =>
-        new RunSession(trainer, new ResultsWriter(new SvgChartRenderer()), console).Execute(options, cancellation);
+        new RunSession(trainer, new ResultsWriter(new OxyChartRenderer()), console).Execute(options, cancellation);
 
     private static int RunOnConsole(RunOptions options, IModelTrainer trainer)
     {

@@ -1,11 +1,11 @@
 namespace KanPde.Runner.Plotting;
 
-/// <summary>
-/// Turns a chart description into a document. The only seam between the chart model and a drawing
-/// technology: <see cref="Svg.SvgChartRenderer"/> implements it today, a charting library could tomorrow.
-/// </summary>
+/// <summary>A chart drawn twice: an SVG document (inline-able in HTML) and a PNG image.</summary>
+public sealed record RenderedChart(string Svg, byte[] Png);
+
+/// <summary>Turns a chart description into pictures: the one seam between the chart records and a drawing library.</summary>
 public interface IChartRenderer
 {
-    /// <summary>Renders <paramref name="chart"/>; pure: no files, no console, same input → same text.</summary>
-    string Render(Chart chart);
+    /// <summary>Renders <paramref name="chart"/>; no files, no console.</summary>
+    RenderedChart Render(Chart chart);
 }

@@ -1,15 +1,15 @@
+using KanPde.Problems.Specification;
 using KanPde.Core;
 using KanPde.Core.Training;
-using KanPde.Problems.Specification;
 using KanPde.Runner.Plotting;
 using KanPde.Runner.Results;
 
 namespace KanPde.Runner.Reporting;
 
 /// <summary>
-/// solution.svg and error.svg. One variable: u against x with the exact solution, and |u − exact| on a log axis.
-/// Two variables: heat maps over the box. Three or more: a row of heat maps, one per slice (<see cref="FieldSampler.Slices"/>),
-/// sharing one colour scale.
+/// solution and error, for every trained model. One variable: u of each model and the exact solution on one axis, and
+/// |u − exact| on a log axis. Two variables: one heat map per model side by side on one colour scale with one colour bar.
+/// Three or more: a row of slices (<see cref="FieldSampler.Slices"/>) per model, all on one colour scale.
 /// </summary>
 public static class FieldFigures
 {
@@ -17,112 +17,108 @@ public static class FieldFigures
     private const int MapNodes = 101;
     private const int SliceNodes = 61;
 
-    /// <summary>The solution figure and, with an exact solution, the error figure.</summary>
-    public static IReadOnlyList<Figure> Build(ProblemOutcome outcome, IChartRenderer renderer)
+    /// <summary>The solution chart and, with an exact solution, the error chart, with their names and captions.</summary>
+    public static IReadOnlyList<(string Name, string Caption, Chart Chart)> Charts(ProblemOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        ArgumentNullException.ThrowIfNull(renderer);
-        return outcome.Problem.Box.Dimension == 1 ? Profiles(outcome, renderer) : Maps(outcome, renderer);
+        return outcome.Problem.Box.Dimension == 1 ? Profiles(outcome) : Maps(outcome);
     }
 
-    private static IReadOnlyList<Figure> Profiles(ProblemOutcome outcome, IChartRenderer renderer)
+    private static Rgb ColorOf(TrainingResult model) => model.Model == ModelKind.Mlp ? Palette.Vermillion : Palette.Blue;
+
+    private static List<(string, string, Chart)> Profiles(ProblemOutcome outcome)
     {
-        TrainingResult model = outcome.Plotted;
-        string x = outcome.Problem.Spec.VariableNames[0], name = Names.Name(model.Model).ToUpperInvariant();
+        string x = outcome.Problem.Spec.VariableNames[0];
         double[] xs = FieldSampler.Linspace(outcome.Problem.Box.Low[0], outcome.Problem.Box.High[0], LinePoints);
-        SampledField field = FieldSampler.Sample(model.Network, outcome.Problem, FieldSampler.Line(outcome.Problem.Box, LinePoints));
-        var figures = new List<Figure>
+        var models = outcome.Models.Select(m => (Model: m, Field: FieldSampler.Sample(m.Network, outcome.Problem, FieldSampler.Line(outcome.Problem.Box, LinePoints)))).ToArray();
+        double[]? exact = models[0].Field.Exact;
+        List<Series> curves = exact is null ? [] : [new Series("exact", xs, exact, new Rgb(0xB0, 0xB0, 0xB0), LineWidth: 6)];
+
+        curves.AddRange(models.Select(m => new Series($"u {Names.Name(m.Model.Model).ToUpperInvariant()}", xs, m.Field.Values, ColorOf(m.Model),
+            Dash: m.Model.Model == ModelKind.Mlp ? LineDash.Dotted : exact is null ? LineDash.Solid : LineDash.Dashed)));
+        string names = string.Join(" and ", models.Select(m => Names.Name(m.Model.Model).ToUpperInvariant()));
+        var charts = new List<(string, string, Chart)>
         {
-            new("solution.svg", $"{name} solution u({x}){(field.Exact is null ? "" : " against the exact solution")}",
-                renderer.Render(StandardCharts.Profile(xs, field.Values, field.Exact, x, "u", name))),
+            ("solution", $"u({x}) of the {names}{(exact is null ? "" : ", and the exact solution")}",
+                new XYChart { Title = $"Solution u({x})", X = new Axis(x), Y = new Axis("u"), Series = curves }),
         };
-        if (field.Exact is { } exact)
+        if (exact is not null)
         {
-            double[] error = [.. field.Values.Select((v, p) => Math.Abs(v - exact[p]))];
-            var chart = new XYChart
-            {
-                Id = "error",
-                Title = $"Absolute error of the {name} solution",
-                X = new Axis(x),
-                Y = Axis.Log("|u − exact|"),
-                Series = [new Series($"|u − exact| ({name})", xs, error) { Color = Palette.Blue }],
-                Legend = LegendPosition.None,
-            };
-            figures.Add(new Figure("error.svg", $"|u − exact| of the {name} solution (log scale)", renderer.Render(chart)));
+            Series[] errors = [.. models.Select(m => new Series($"|u − exact| {Names.Name(m.Model.Model).ToUpperInvariant()}", xs,
+                [.. m.Field.Values.Select((v, p) => Math.Abs(v - exact[p]))], ColorOf(m.Model)))];
+            charts.Add(("error", $"|u − exact| of the {names} (log scale)",
+                new XYChart { Title = "Absolute error", X = new Axis(x), Y = Axis.Log("|u − exact|"), Series = errors }));
         }
 
-        return figures;
+        return charts;
     }
 
-    private static IReadOnlyList<Figure> Maps(ProblemOutcome outcome, IChartRenderer renderer)
+    private static List<(string, string, Chart)> Maps(ProblemOutcome outcome)
     {
-        TrainingResult model = outcome.Plotted;
         Box box = outcome.Problem.Box;
         IReadOnlyList<string> names = outcome.Problem.Spec.VariableNames;
-        string name = Names.Name(model.Model).ToUpperInvariant();
         IReadOnlyList<Slice> slices = FieldSampler.Slices(box, names);
-        int n = FieldSampler.HeatMapNodes(outcome.Problem.Spec.Evaluation.Points, slices.Count == 1 ? MapNodes : SliceNodes);
-        SampledField[] fields = [.. slices.Select(s => FieldSampler.Sample(model.Network, outcome.Problem, FieldSampler.Grid(box, s, n)))];
-        double[][] errors = [.. fields.Where(f => f.Exact is not null).Select(f => f.Values.Select((v, p) => Math.Abs(v - f.Exact![p])).ToArray())];
-
-        (double lo, double hi) = Range(fields.SelectMany(f => f.Values));
-        var solution = slices.Select((s, k) => StandardCharts.Solution(Field(box, s, n, fields[k].Values), names[s.XAxis], names[s.YAxis]) with
+        int n = slices.Count == 1 ? MapNodes : SliceNodes;
+        TrainingResult[] models = [.. outcome.Models];
+        SampledField[][] fields = [.. models.Select(m => slices.Select(s => FieldSampler.Sample(m.Network, outcome.Problem, FieldSampler.Grid(box, s, n))).ToArray())];
+        string variables = string.Join(", ", names), modelNames = string.Join(" and ", models.Select(m => Names.Name(m.Model).ToUpperInvariant()));
+        string sliced = slices.Count == 1 ? "" : $", in slices at four values of {names[0]}";
+        var charts = new List<(string, string, Chart)>
         {
-            Id = $"solution{k}",
-            Title = SliceTitle($"{name} solution u", s, slices.Count),
-            Value = new Axis("u") { Min = lo, Max = hi },
-            Width = slices.Count == 1 ? 640 : 520,
-            Height = slices.Count == 1 ? 520 : 430,
-        }).Select(renderer.Render).ToArray();
-        string variables = string.Join(", ", names);
-        var figures = new List<Figure> { Compose("solution.svg", $"{name} solution u({variables})", solution, slices) };
-        if (errors.Length == slices.Count)
+            ("solution", $"u({variables}) of the {modelNames} on one colour scale{sliced}",
+                Grid(box, names, slices, n, models, $"Solution u({variables})", new Axis("u"), [.. fields.Select(f => f.Select(s => s.Values).ToArray())])),
+        };
+        if (outcome.Problem.Exact is not null)
         {
-            (double elo, double ehi) = Range(errors.SelectMany(e => e).Where(e => e > 0));
-            var maps = slices.Select((s, k) => StandardCharts.AbsoluteError(Field(box, s, n, errors[k]), names[s.XAxis], names[s.YAxis]) with
-            {
-                Id = $"error{k}",
-                Title = SliceTitle($"|u − exact| of the {name}", s, slices.Count),
-                Value = elo > 0 ? Axis.Log("|u − exact|") with { Min = elo, Max = ehi } : Axis.Log("|u − exact|"),
-                Width = slices.Count == 1 ? 640 : 520,
-                Height = slices.Count == 1 ? 520 : 430,
-            }).Select(renderer.Render).ToArray();
-            figures.Add(Compose("error.svg", $"|u − exact| of the {name} solution (log colour scale)", maps, slices));
+            double[][][] errors = [.. fields.Select(f => f.Select(s => s.Values.Select((v, p) => Math.Abs(v - s.Exact![p])).ToArray()).ToArray())];
+            charts.Add(("error", $"|u − exact| of the {modelNames} on one log colour scale{sliced}",
+                Grid(box, names, slices, n, models, "Absolute error |u − exact|", Axis.Log("|u − exact|"), errors)));
         }
 
-        return figures;
+        return charts;
     }
 
-    private static Figure Compose(string file, string caption, string[] parts, IReadOnlyList<Slice> slices) =>
-        slices.Count == 1
-            ? new Figure(file, caption, parts[0])
-            : new Figure(file, caption + ", in slices", SvgComposer.Grid(parts, 2, caption));
-
-    private static string SliceTitle(string what, Slice slice, int count) => count == 1 ? what : $"{what} at {slice.Label}";
-
-    private static GridField Field(Box box, Slice s, int n, double[] values) =>
-        new(box.Low[s.XAxis], box.High[s.XAxis], n, box.Low[s.YAxis], box.High[s.YAxis], n, values);
-
-    private static (double Low, double High) Range(IEnumerable<double> values)
+    /// <summary>
+    /// The models side by side (one slice), or one row of slices per model; the colour bar on the last panel of the first row.
+    /// </summary>
+    private static ChartGrid Grid(Box box, IReadOnlyList<string> names, IReadOnlyList<Slice> slices, int n, TrainingResult[] models, string title, Axis value, double[][][] values)
     {
-        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-        foreach (double v in values.Where(double.IsFinite))
+        bool log = value.Scale == AxisScale.Log;
+        (double lo, double hi) = Range(values.SelectMany(m => m.SelectMany(s => s)).Where(v => !log || v > 0), log);
+        value = value with { Min = lo, Max = hi };
+        int columns = slices.Count == 1 ? models.Length : slices.Count;
+        var panels = new List<Chart>();
+        for (int m = 0; m < models.Length; m++)
         {
-            lo = Math.Min(lo, v);
-            hi = Math.Max(hi, v);
+            for (int k = 0; k < slices.Count; k++)
+            {
+                Slice s = slices[k];
+                double wide = box.High[s.XAxis] - box.Low[s.XAxis], tall = box.High[s.YAxis] - box.Low[s.YAxis];
+                double ratio = Math.Clamp(tall / wide, 0.4, 2.5), side = slices.Count == 1 ? 380 : 240;
+                panels.Add(new HeatMapChart
+                {
+                    Title = Names.Name(models[m].Model).ToUpperInvariant() + (s.Label is null ? "" : $", {s.Label}"),
+                    Field = new GridField(box.Low[s.XAxis], box.High[s.XAxis], n, box.Low[s.YAxis], box.High[s.YAxis], n, values[m][k]),
+                    X = new Axis(names[s.XAxis]), Y = new Axis(names[s.YAxis]), Value = value,
+                    ColorBar = panels.Count == columns - 1,
+                    PlotWidth = ratio <= 1 ? side : side / ratio, PlotHeight = ratio <= 1 ? side * ratio : side,
+                });
+            }
         }
 
-        if (!(lo <= hi))
+        return new ChartGrid { Title = title, Panels = panels, Columns = columns };
+    }
+
+    private static (double Low, double High) Range(IEnumerable<double> values, bool log)
+    {
+        double[] finite = [.. values.Where(double.IsFinite)];
+        if (finite.Length == 0)
         {
-            return (0, 1);
+            return log ? (1e-16, 1) : (0, 1);
         }
 
-        if (lo == hi)
-        {
-            double pad = lo == 0 ? 1 : Math.Abs(lo) * 0.01;
-            return (lo - pad, hi + pad);
-        }
-
-        return (lo, hi);
+        (double lo, double hi) = (finite.Min(), finite.Max());
+        double pad = Math.Max(Math.Abs(lo) * 0.01, 1e-12);
+        return lo < hi ? (lo, hi) : log ? (lo / 2, hi * 2) : (lo - pad, hi + pad);
     }
 }

@@ -16,9 +16,6 @@ public sealed record SampledField(double[] Values, double[]? Exact);
 /// <summary>Where fields are sampled for plots, and the sampling itself.</summary>
 public static class FieldSampler
 {
-    /// <summary>Nodes per axis of a heat map: the evaluation grid's, at most <paramref name="cap"/>.</summary>
-    public static int HeatMapNodes(int evaluationPoints, int cap) => Math.Clamp(evaluationPoints, 2, cap);
-
     /// <summary>n equally spaced values from low to high, both included.</summary>
     public static double[] Linspace(double low, double high, int n) =>
         [.. Enumerable.Range(0, n).Select(i => i == n - 1 ? high : low + (high - low) * i / (n - 1))];
@@ -58,15 +55,10 @@ public static class FieldSampler
         double[] xs = Linspace(box.Low[slice.XAxis], box.High[slice.XAxis], n);
         double[] ys = Linspace(box.Low[slice.YAxis], box.High[slice.YAxis], n);
         var data = new double[d * count];
-        for (int k = 0; k < d; k++)
+        for (int p = 0; p < data.Length; p++)
         {
-            for (int j = 0; j < n; j++)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    data[k * count + j * n + i] = k == slice.XAxis ? xs[i] : k == slice.YAxis ? ys[j] : slice.Fixed[k];
-                }
-            }
+            int k = p / count, j = p % count / n, i = p % n;
+            data[p] = k == slice.XAxis ? xs[i] : k == slice.YAxis ? ys[j] : slice.Fixed[k];
         }
 
         return new PointSet(d, data);

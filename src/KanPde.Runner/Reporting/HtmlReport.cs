@@ -8,7 +8,7 @@ using KanPde.Runner.Results;
 namespace KanPde.Runner.Reporting;
 
 /// <summary>
-/// report.html: one self-contained page (inline style and SVG; no scripts, fonts or images from anywhere) with the
+/// report.html: one self-contained page (inline style and SVG, images only as data URIs; no scripts, fonts or files from anywhere) with the
 /// problem, the KAN-against-MLP table and every plot.
 /// </summary>
 public static class HtmlReport
@@ -52,8 +52,9 @@ public static class HtmlReport
         sb.Append("<h2>Plots</h2>\n");
         foreach (Figure f in figures)
         {
-            sb.Append("<figure id=\"").Append(E(Path.GetFileNameWithoutExtension(f.FileName))).Append("\">\n").Append(f.Svg)
-                .Append("\n<figcaption>").Append(E(f.Caption)).Append(" (<code>").Append(E(f.FileName)).Append("</code>)</figcaption>\n</figure>\n");
+            sb.Append("<figure id=\"").Append(E(f.Name)).Append("\">\n").Append(f.Image.Svg)
+                .Append("\n<figcaption>").Append(E(f.Caption)).Append(" (<code>").Append(E(f.SvgFile)).Append("</code>, <code>")
+                .Append(E(f.PngFile)).Append("</code>)</figcaption>\n</figure>\n");
         }
 
         sb.Append("</body>\n</html>\n");

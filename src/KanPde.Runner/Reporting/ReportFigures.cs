@@ -6,30 +6,33 @@ namespace KanPde.Runner.Reporting;
 /// <summary>Every plot of a run, rendered, in the order the report shows them.</summary>
 public static class ReportFigures
 {
-    /// <summary>convergence, scaling, solution, error (with an exact solution) and activations (with a KAN).</summary>
-    public static IReadOnlyList<Figure> Build(ProblemOutcome outcome, IChartRenderer renderer)
+    /// <summary>The charts: convergence, convergence-time, scaling, solution, error (with an exact solution), activations (with a KAN).</summary>
+    public static IReadOnlyList<(string Name, string Caption, Chart Chart)> Charts(ProblemOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        ArgumentNullException.ThrowIfNull(renderer);
         bool exact = outcome.Problem.Exact is not null;
         string markers = outcome.Kan?.Stages.Count > 1 ? "; dashed verticals mark grid extensions" : "";
-        var figures = new List<Figure>
+        string curves = exact ? "Training loss (solid) and relative L² error on the evaluation grid (dashed)" : "Training loss";
+        var charts = new List<(string, string, Chart)>
         {
-            new("convergence.svg", exact
-                    ? "Training loss (solid) and relative L² error on the evaluation grid (dashed) against optimizer step" + markers
-                    : "Training loss against optimizer step" + markers,
-                renderer.Render(TrainingFigures.Convergence(outcome))),
-            new("scaling.svg", exact
+            ("convergence", $"{curves} against optimizer step{markers}", TrainingFigures.Convergence(outcome, bySeconds: false)),
+            ("convergence-time", $"{curves} against wall-clock training time on a log axis: KAN and MLP steps cost differently{markers}",
+                TrainingFigures.Convergence(outcome, bySeconds: true)),
+            ("scaling", exact
                     ? "Relative L² error against trainable parameters: one point per KAN grid stage, the MLP, and a G⁻⁴ guide through the last KAN point"
                     : "Final training loss against trainable parameters (no exact solution, so no error)",
-                renderer.Render(TrainingFigures.Scaling(outcome))),
+                TrainingFigures.Scaling(outcome)),
         };
-        figures.AddRange(FieldFigures.Build(outcome, renderer));
+        charts.AddRange(FieldFigures.Charts(outcome));
         if (TrainingFigures.Activations(outcome) is { } activations)
         {
-            figures.Add(new Figure("activations.svg", "Each learned KAN edge function φ(x) over its input's grid range", renderer.Render(activations)));
+            charts.Add(("activations", "Each learned KAN edge function φ(x) over its input's grid range", activations));
         }
 
-        return figures;
+        return charts;
     }
+
+    /// <summary>The charts of <see cref="Charts"/>, rendered, each with its name as the id prefix of its SVG.</summary>
+    public static IReadOnlyList<Figure> Build(ProblemOutcome outcome, IChartRenderer renderer) =>
+        [.. Charts(outcome).Select(c => new Figure(c.Name, c.Caption, renderer.Render(c.Chart with { Id = c.Name })))];
 }

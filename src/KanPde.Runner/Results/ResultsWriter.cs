@@ -49,7 +49,8 @@ public sealed class ResultsWriter(IChartRenderer renderer)
         IReadOnlyList<Figure> figures = ReportFigures.Build(outcome, renderer);
         foreach (Figure figure in figures)
         {
-            File.WriteAllText(Path.Combine(folder, figure.FileName), figure.Svg + "\n", Utf8);
+            File.WriteAllText(Path.Combine(folder, figure.SvgFile), figure.Image.Svg + "\n", Utf8);
+            File.WriteAllBytes(Path.Combine(folder, figure.PngFile), figure.Image.Png);
         }
 
         cancellation.ThrowIfCancellationRequested();

@@ -67,9 +67,10 @@ public sealed class EndToEndTests : IDisposable
             Assert.Equal(metrics.RootElement.GetProperty("parameters").GetInt32(), network.ParameterCount);
         }
 
-        foreach (string svg in new[] { "convergence", "scaling", "solution", "error", "activations" })
+        foreach (string figure in new[] { "convergence", "convergence-time", "scaling", "solution", "error", "activations" })
         {
-            XDocument.Load(Path.Combine(folder, svg + ".svg"));
+            XDocument.Load(Path.Combine(folder, figure + ".svg"));
+            KanPde.Runner.Tests.Plotting.Pictures.Png(File.ReadAllBytes(Path.Combine(folder, figure + ".png")));
         }
 
         Assert.True(File.Exists(Path.Combine(folder, "report.html")));

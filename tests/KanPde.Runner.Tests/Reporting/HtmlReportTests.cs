@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using KanPde.Runner.Plotting.Svg;
+using KanPde.Runner.Plotting;
 using KanPde.Runner.Reporting;
 using KanPde.Runner.Results;
 using KanPde.Runner.Tests.Fakes;
+using KanPde.Runner.Tests.Plotting;
 
 namespace KanPde.Runner.Tests.Reporting;
 
@@ -12,24 +13,35 @@ public sealed class HtmlReportTests
     private static (string Html, IReadOnlyList<Figure> Figures) Render(string yaml)
     {
         var outcome = FakeResults.Outcome(TestProblems.Compiled(yaml));
-        IReadOnlyList<Figure> figures = ReportFigures.Build(outcome, new SvgChartRenderer());
+        IReadOnlyList<Figure> figures = ReportFigures.Build(outcome, new OxyChartRenderer());
         return (HtmlReport.Render(outcome, SummaryTable.Create(outcome.Name, outcome.Models), figures), figures);
     }
 
     [Fact]
-    public void Render_TwoVariables_EveryPlotInlineAndNothingFetched()
+    public void Render_TwoVariables_EveryFigureInlineAndNothingFetched()
     {
         (string html, IReadOnlyList<Figure> figures) = Render(TestProblems.Poisson2d);
 
-        Assert.Equal(["convergence.svg", "scaling.svg", "solution.svg", "error.svg", "activations.svg"], figures.Select(f => f.FileName));
-        Assert.All(figures, f => Assert.Contains(f.Svg, html, StringComparison.Ordinal));
-        Assert.Equal(figures.Count, SvgRoot().Count(html));
+        Assert.Equal(["convergence", "convergence-time", "scaling", "solution", "error", "activations"], figures.Select(f => f.Name));
+        Assert.All(figures, f => Assert.Contains(f.Image.Svg, html, StringComparison.Ordinal));
+        Assert.All(figures, f => Assert.Contains($"<code>{f.SvgFile}</code>, <code>{f.PngFile}</code>", html, StringComparison.Ordinal));
+        Assert.Equal(figures.Count, new Regex("<figure id=\"[a-z-]+\">\n<svg").Count(html));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("url(http", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Empty(Regex.Matches(html, "(src|href)=\"[^#]", RegexOptions.IgnoreCase));
+        Assert.Empty(Regex.Matches(html, "(src|href)=\"(?!#|data:image/png;base64,)", RegexOptions.IgnoreCase));
+    }
+
+    [Fact]
+    public void Render_TwoVariables_ElementIdsUniqueAcrossTheFigures()
+    {
+        (string html, IReadOnlyList<Figure> figures) = Render(TestProblems.Poisson2d);
+
+        string[] ids = [.. figures.SelectMany(f => Pictures.Svg(f.Image.Svg).DescendantsAndSelf().Select(e => (string?)e.Attribute("id")).OfType<string>())];
+        Assert.NotEmpty(ids);
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+        Assert.Contains("url(#solution-clip", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,6 +66,4 @@ public sealed class HtmlReportTests
         XElement parsed = XElement.Parse(body.Replace("<br>", "<br/>", StringComparison.Ordinal));
         Assert.Equal("body", parsed.Name.LocalName);
     }
-
-    private static Regex SvgRoot() => new("<figure id=\"[a-z]+\">\n<svg");
 }

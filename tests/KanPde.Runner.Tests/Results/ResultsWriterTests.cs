@@ -1,6 +1,7 @@
-using System.Text.Json;
 using KanPde.Problems.Models;
-using KanPde.Runner.Plotting.Svg;
+using System.Text.Json;
+using KanPde.Runner.Plotting;
+using KanPde.Runner.Tests.Plotting;
 using KanPde.Runner.Results;
 using KanPde.Runner.Tests.Fakes;
 
@@ -20,14 +21,21 @@ public sealed class ResultsWriterTests : IDisposable
     {
         var outcome = FakeResults.Outcome(TestProblems.Compiled(TestProblems.Poisson2d));
 
-        string folder = new ResultsWriter(new SvgChartRenderer()).Save(_root, outcome);
+        string folder = new ResultsWriter(new OxyChartRenderer()).Save(_root, outcome);
 
         Assert.Equal(Path.Combine(_root, "tiny2d"), folder);
         Assert.Equal(
-            ["activations.svg", "convergence.svg", "error.svg", "kan/history.csv", "kan/metrics.json", "kan/model.json",
-             "mlp/history.csv", "mlp/metrics.json", "mlp/model.json", "problem.yaml", "report.html", "scaling.svg", "solution.svg",
+            ["activations.png", "activations.svg", "convergence-time.png", "convergence-time.svg", "convergence.png", "convergence.svg",
+             "error.png", "error.svg", "kan/history.csv", "kan/metrics.json", "kan/model.json", "mlp/history.csv", "mlp/metrics.json",
+             "mlp/model.json", "problem.yaml", "report.html", "scaling.png", "scaling.svg", "solution.png", "solution.svg",
              "summary.json", "summary.md"],
             Files(folder));
+        foreach (string figure in Files(folder).Where(f => f.EndsWith(".svg", StringComparison.Ordinal)))
+        {
+            Pictures.Svg(File.ReadAllText(Path.Combine(folder, figure)));
+            Pictures.Png(File.ReadAllBytes(Path.Combine(folder, Path.ChangeExtension(figure, ".png"))));
+        }
+
         Assert.Equal(TestProblems.Poisson2d, File.ReadAllText(Path.Combine(folder, "problem.yaml")));
         Assert.Equal([Path.Combine(_root, "tiny2d")], Directory.GetDirectories(_root));
     }
@@ -37,7 +45,7 @@ public sealed class ResultsWriterTests : IDisposable
     {
         var outcome = FakeResults.Outcome(TestProblems.Compiled(TestProblems.Poisson1d));
 
-        string folder = new ResultsWriter(new SvgChartRenderer()).Save(_root, outcome);
+        string folder = new ResultsWriter(new OxyChartRenderer()).Save(_root, outcome);
 
         Assert.DoesNotContain(Files(folder), f => f.StartsWith("mlp/", StringComparison.Ordinal));
         Assert.Contains("error.svg", Files(folder));
@@ -50,9 +58,10 @@ public sealed class ResultsWriterTests : IDisposable
     {
         var outcome = FakeResults.Outcome(TestProblems.Compiled(TestProblems.Heat3d));
 
-        string folder = new ResultsWriter(new SvgChartRenderer()).Save(_root, outcome);
+        string folder = new ResultsWriter(new OxyChartRenderer()).Save(_root, outcome);
 
         Assert.DoesNotContain("error.svg", Files(folder));
+        Assert.DoesNotContain("error.png", Files(folder));
         Assert.Contains("solution.svg", Files(folder));
     }
 
@@ -61,7 +70,7 @@ public sealed class ResultsWriterTests : IDisposable
     {
         var outcome = FakeResults.Outcome(TestProblems.Compiled(TestProblems.Poisson2d));
 
-        string folder = new ResultsWriter(new SvgChartRenderer()).Save(_root, outcome);
+        string folder = new ResultsWriter(new OxyChartRenderer()).Save(_root, outcome);
 
         var read = ModelFile.Read(File.ReadAllText(Path.Combine(folder, "mlp", "model.json")));
         Assert.Equal(outcome.Mlp!.Network.Parameters, read.Parameters);
