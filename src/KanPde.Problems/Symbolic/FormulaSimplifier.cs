@@ -1,0 +1,138 @@
+using KanPde.Problems.Expressions;
+
+namespace KanPde.Problems.Symbolic;
+
+/// <summary>
+/// Brings an expression to a canonical sum of products: constants folded, sums and products flattened, like
+/// factors gathered into integer powers, like terms collected (their coefficients added, zeros dropped), and
+/// products and small integer powers of sums expanded when the expansion has at most
+/// <see cref="MaxExpandedTerms"/> terms (so identities such as (a + b)² − (a − b)² = 4ab cancel). Function
+/// arguments are simplified the same way. The result has the same value wherever the input is defined.
+/// </summary>
+public static class FormulaSimplifier
+{
+    /// <summary>Expand a product of sums only when it has at most this many terms.</summary>
+    public const int MaxExpandedTerms = 36;
+
+    /// <summary>The canonical form of <paramref name="node"/>.</summary>
+    public static Node Simplify(Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return ToPoly(node).ToNode();
+    }
+
+    private static Poly ToPoly(Node node)
+    {
+        switch (node)
+        {
+            case ConstantNode c:
+                return Poly.Constant(c.Value);
+            case VariableNode or FieldNode:
+                return Poly.Atom(node, 1);
+            case NegateNode n:
+                return ToPoly(n.Operand).Scale(-1);
+            case BinaryNode b:
+                return Binary(b);
+            case CallNode call:
+                Node argument = Simplify(call.Argument);
+                Node? second = call.Second is null ? null : Simplify(call.Second);
+                Node folded = Node.Call(call.Function, argument, second);
+                return folded is ConstantNode fc ? Poly.Constant(fc.Value) : Poly.Atom(folded, 1);
+            default:
+                throw new InvalidOperationException("Unknown node.");
+        }
+    }
+
+    private static Poly Binary(BinaryNode b)
+    {
+        Poly left = ToPoly(b.Left);
+        switch (b.Operator)
+        {
+            case BinaryOperator.Add:
+                return left.Add(ToPoly(b.Right));
+            case BinaryOperator.Subtract:
+                return left.Add(ToPoly(b.Right).Scale(-1));
+            case BinaryOperator.Multiply:
+                return Multiply(left, ToPoly(b.Right));
+            case BinaryOperator.Divide:
+                Poly divisor = ToPoly(b.Right);
+                if (divisor.AsConstant() is double k)
+                {
+                    return left.Scale(1 / k);
+                }
+
+                return Multiply(left, Inverse(divisor));
+            default:
+                Poly exponent = ToPoly(b.Right);
+                if (exponent.AsConstant() is double e && e == Math.Round(e) && Math.Abs(e) <= 8)
+                {
+                    return IntegerPower(left, (int)e);
+                }
+
+                if (left.AsConstant() is double lc && exponent.AsConstant() is double ec)
+                {
+                    return Poly.Constant(Math.Pow(lc, ec));
+                }
+
+                return Poly.Atom(Node.Power(left.ToNode(), exponent.ToNode()), 1);
+        }
+    }
+
+    private static Poly Multiply(Poly a, Poly b)
+    {
+        if (a.AsConstant() is double ka)
+        {
+            return b.Scale(ka);
+        }
+
+        if (b.AsConstant() is double kb)
+        {
+            return a.Scale(kb);
+        }
+
+        if ((long)a.Count * b.Count <= MaxExpandedTerms || a.Count == 1 || b.Count == 1)
+        {
+            return a.Multiply(b);
+        }
+
+        return Poly.Atom(a.ToNode(), 1).Multiply(Poly.Atom(b.ToNode(), 1));
+    }
+
+    private static Poly IntegerPower(Poly basis, int exponent)
+    {
+        if (exponent == 0)
+        {
+            return Poly.Constant(1);
+        }
+
+        if (basis.AsConstant() is double k)
+        {
+            return Poly.Constant(Math.Pow(k, exponent));
+        }
+
+        if (exponent < 0)
+        {
+            return IntegerPower(Inverse(basis), -exponent);
+        }
+
+        if (basis.Count == 1)
+        {
+            return basis.Power(exponent);
+        }
+
+        Poly result = basis;
+        for (int step = 1; step < exponent; step++)
+        {
+            if ((long)result.Count * basis.Count > MaxExpandedTerms)
+            {
+                return Poly.Atom(basis.ToNode(), exponent);
+            }
+
+            result = result.Multiply(basis);
+        }
+
+        return result;
+    }
+
+    private static Poly Inverse(Poly p) => p.Count == 1 ? p.Power(-1) : Poly.Atom(p.ToNode(), -1);
+}
