@@ -33,6 +33,13 @@ public static class FormulaSimplifier
                 return ToPoly(n.Operand).Scale(-1);
             case BinaryNode b:
                 return Binary(b);
+            case CallNode { Function: FunctionKind.Sin or FunctionKind.Cos, Second: null } trig:
+                return Trigonometric(trig.Function, ToPoly(trig.Argument));
+            case CallNode { Function: FunctionKind.Tan or FunctionKind.Tanh, Second: null } odd:
+                Poly inner = ToPoly(odd.Argument);
+                return inner.LeadingCoefficient < 0
+                    ? Call(odd.Function, inner.Scale(-1)).Scale(-1)
+                    : Call(odd.Function, inner);
             case CallNode call:
                 Node argument = Simplify(call.Argument);
                 Node? second = call.Second is null ? null : Simplify(call.Second);
@@ -41,6 +48,49 @@ public static class FormulaSimplifier
             default:
                 throw new InvalidOperationException("Unknown node.");
         }
+    }
+
+    private static Poly Call(FunctionKind function, Poly argument)
+    {
+        Node folded = Node.Call(function, argument.ToNode());
+        return folded is ConstantNode c ? Poly.Constant(c.Value) : Poly.Atom(folded, 1);
+    }
+
+    // sin and cos: a shift of the argument by an exact multiple of π/2 becomes a change of function and sign
+    // (sin(z + π/2) = cos z, cos(z − π/2) = sin z, ...), and the argument's leading coefficient is made positive
+    // (sin(−z) = −sin z, cos(−z) = cos z), so equal functions are written alike and collect.
+    private static Poly Trigonometric(FunctionKind function, Poly argument)
+    {
+        double shift = argument.ConstantTerm;
+        int quarter = (int)Math.Round(shift / (Math.PI / 2));
+        if (shift != 0 && argument.Count > 1 && Math.Abs(quarter) <= 400
+            && (quarter * Math.PI / 2 == shift || (quarter % 2 == 0 && quarter / 2 * Math.PI == shift)))
+        {
+            argument = argument.WithoutConstant();
+            int q = ((quarter % 4) + 4) % 4;
+            bool sin = function == FunctionKind.Sin;
+            // sin(z + qπ/2): sin, cos, −sin, −cos; cos(z + qπ/2): cos, −sin, −cos, sin
+            (function, double sign) = (sin, q) switch
+            {
+                (true, 0) => (FunctionKind.Sin, 1.0),
+                (true, 1) => (FunctionKind.Cos, 1.0),
+                (true, 2) => (FunctionKind.Sin, -1.0),
+                (true, 3) => (FunctionKind.Cos, -1.0),
+                (false, 0) => (FunctionKind.Cos, 1.0),
+                (false, 1) => (FunctionKind.Sin, -1.0),
+                (false, 2) => (FunctionKind.Cos, -1.0),
+                _ => (FunctionKind.Sin, 1.0),
+            };
+            return Trigonometric(function, argument).Scale(sign);
+        }
+
+        if (argument.LeadingCoefficient < 0)
+        {
+            Poly negated = Call(function, argument.Scale(-1));
+            return function == FunctionKind.Sin ? negated.Scale(-1) : negated;
+        }
+
+        return Call(function, argument);
     }
 
     private static Poly Binary(BinaryNode b)

@@ -9,7 +9,7 @@ namespace KanPde.Problems.Symbolic;
 public static class NiceNumbers
 {
     /// <summary>A nice value may replace a constant only within this relative distance (of max(1, |v|)).</summary>
-    public const double Tolerance = 1e-4;
+    public const double Tolerance = 1e-3;
 
     private static readonly (double Value, string Text)[] Table = Build();
 

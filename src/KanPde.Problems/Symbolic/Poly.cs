@@ -40,6 +40,20 @@ internal sealed class Poly
     /// <summary>The value when the polynomial is a constant.</summary>
     public double? AsConstant() => _terms.Count == 0 ? 0 : _terms.Count == 1 && _terms.ContainsKey("") ? _terms[""].Coefficient : null;
 
+    /// <summary>The constant term.</summary>
+    public double ConstantTerm => _terms.TryGetValue("", out Term? t) ? t.Coefficient : 0;
+
+    /// <summary>The coefficient of the first non-constant term in canonical order (0 when there is none).</summary>
+    public double LeadingCoefficient => _terms.Values.FirstOrDefault(t => t.Key.Length > 0)?.Coefficient ?? 0;
+
+    /// <summary>The same polynomial without its constant term.</summary>
+    public Poly WithoutConstant()
+    {
+        var terms = new SortedDictionary<string, Term>(_terms, StringComparer.Ordinal);
+        terms.Remove("");
+        return new Poly(terms);
+    }
+
     public Poly Scale(double k)
     {
         var terms = new SortedDictionary<string, Term>(StringComparer.Ordinal);

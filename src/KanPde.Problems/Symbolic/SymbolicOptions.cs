@@ -20,6 +20,15 @@ public sealed record SymbolicOptions
     /// <summary>Levenberg–Marquardt steps of each refit of the formula's constants.</summary>
     public int RefitSteps { get; init; } = 60;
 
+    /// <summary>
+    /// For an edge that no function fits exactly, how many other candidates with R² ≥ the rule's minimum are tried in
+    /// the formula (simplest first); the one whose refitted formula has the lowest PINN loss is kept. 0: R² alone decides.
+    /// </summary>
+    public int VerifyAlternatives { get; init; } = 3;
+
+    /// <summary>A formula is reported only when its refitted PINN loss is at most this many times the pruned KAN's.</summary>
+    public double MaxLossRatio { get; init; } = 10;
+
     /// <summary>Rounds of refit, rounding and simplification.</summary>
     public int Rounds { get; init; } = 3;
 }

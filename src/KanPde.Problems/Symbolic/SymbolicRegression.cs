@@ -39,8 +39,10 @@ public static class SymbolicRegression
             pruned = PrunedRetraining.Retrain(pruned, data.Terms, options.RetrainSteps).Network;
         }
 
-        (EdgeFit?[][][] fits, List<EdgeReport> edges) = FitEdges(pruned, points, options.Selection);
+        double kanLoss = new PinnLoss(pruned.Network, data.Terms).Evaluate(pruned.Network.Parameters, default);
+        (EdgeFit?[][][] fits, EdgeSelection?[][][] selections) = FitEdges(pruned, points, options.Selection);
         IReadOnlyList<int> width = pruned.Network.Widths;
+        List<EdgeReport> edges = Reports(fits, selections);
         EdgeReport? spline = edges.FirstOrDefault(e => e.Fit is null);
         if (spline is not null)
         {
@@ -50,10 +52,73 @@ public static class SymbolicRegression
 
         IReadOnlyList<string> names = problem.Spec.VariableNames;
         Node composed = FormulaComposer.Compose(problem.Box, names, fits);
-        FormulaTerm[] terms = [.. data.Terms.Select(t => new FormulaTerm(((CompiledResidual)t.Residual).Expression, t.Points, t.Weight))];
-        (Node formula, _) = FormulaRefit.Run(composed, names.Count, terms, options.RefitSteps, options.Rounds);
+        FormulaTerm[] terms = Terms(data);
+        if (options.VerifyAlternatives > 0)
+        {
+            fits = ChooseByLoss(problem, fits, selections, terms, options);
+            edges = Reports(fits, selections);
+            composed = FormulaComposer.Compose(problem.Box, names, fits);
+        }
+
+        (Node formula, double loss) = FormulaRefit.Run(composed, names.Count, terms, options.RefitSteps, options.Rounds);
         string text = FormulaPrinter.Print(formula);
+        if (!(loss <= options.MaxLossRatio * kanLoss))
+        {
+            string reason = $"the best formula found, u = {text}, has PINN loss {loss:G3} after its refit, more than {options.MaxLossRatio} times the pruned KAN's {kanLoss:G3}";
+            return new FormulaResult(null, null, null, null, null, loss, width, edges, reason, clock.Elapsed.TotalSeconds);
+        }
+
         return Measure(text, problem, data, width, edges, clock);
+    }
+
+    private static FormulaTerm[] Terms(TrainingData data) =>
+        [.. data.Terms.Select(t => new FormulaTerm(((CompiledResidual)t.Residual).Expression, t.Points, t.Weight))];
+
+    // Edges that no function fits exactly: try the other admissible candidates (simplest first, at most
+    // options.VerifyAlternatives per edge), one edge at a time, and keep the one whose formula, refitted, has the lower loss.
+    private static EdgeFit?[][][] ChooseByLoss(CompiledProblem problem, EdgeFit?[][][] fits, EdgeSelection?[][][] selections,
+        FormulaTerm[] terms, SymbolicOptions options)
+    {
+        int d = problem.Spec.VariableNames.Count;
+        double Score(EdgeFit?[][][] candidate)
+        {
+            Node composed = FormulaSimplifier.Simplify(FormulaComposer.Compose(problem.Box, problem.Spec.VariableNames, candidate));
+            FormulaTemplate template = FormulaTemplate.From(composed, d);
+            return FormulaRefit.Fit(template, template.Values, [.. Enumerable.Range(0, template.Count)], terms, options.RefitSteps).Loss;
+        }
+
+        double current = double.NaN;
+        for (int l = 0; l < fits.Length; l++)
+        {
+            for (int i = 0; i < fits[l].Length; i++)
+            {
+                for (int o = 0; o < fits[l][i].Length; o++)
+                {
+                    if (selections[l][i][o] is not { } selection || fits[l][i][o] is not { } chosen || 1 - chosen.RSquared <= options.Selection.ExactTolerance)
+                    {
+                        continue;
+                    }
+
+                    var alternatives = selection.Candidates
+                        .Where(c => c.Function != chosen.Function && c.RSquared >= options.Selection.MinimumRSquared)
+                        .OrderBy(c => SymbolicFunctions.Complexity(c.Function)).ThenByDescending(c => c.RSquared)
+                        .Take(options.VerifyAlternatives);
+                    foreach (EdgeFit alternative in alternatives)
+                    {
+                        current = double.IsNaN(current) ? Score(fits) : current;
+                        EdgeFit?[][][] trial = [.. fits.Select(layer => layer.Select(row => (EdgeFit?[])row.Clone()).ToArray())];
+                        trial[l][i][o] = alternative;
+                        double score = Score(trial);
+                        if (score < current)
+                        {
+                            (fits, current) = (trial, score);
+                        }
+                    }
+                }
+            }
+        }
+
+        return fits;
     }
 
     /// <summary>Parses <paramref name="text"/> with the problem-file parser and measures it: errors against exact, PDE residual, loss.</summary>
@@ -88,37 +153,55 @@ public static class SymbolicRegression
             ?? throw new InvalidOperationException($"The formula does not parse: {string.Join("; ", errors.Select(e => e.ToString()))}");
     }
 
-    private static (EdgeFit?[][][], List<EdgeReport>) FitEdges(PrunedKan pruned, PointSet points, SelectionRule rule)
+    private static List<EdgeReport> Reports(EdgeFit?[][][] fits, EdgeSelection?[][][] selections)
+    {
+        var edges = new List<EdgeReport>();
+        for (int l = 0; l < fits.Length; l++)
+        {
+            for (int i = 0; i < fits[l].Length; i++)
+            {
+                for (int o = 0; o < fits[l][i].Length; o++)
+                {
+                    EdgeSelection? s = selections[l][i][o];
+                    double best = s is null ? 1 : s.Candidates.Count == 0 ? double.NaN : s.Candidates.Max(c => c.RSquared);
+                    edges.Add(new EdgeReport(l, i, o, fits[l][i][o], best));
+                }
+            }
+        }
+
+        return edges;
+    }
+
+    private static (EdgeFit?[][][], EdgeSelection?[][][]) FitEdges(PrunedKan pruned, PointSet points, SelectionRule rule)
     {
         KanNetwork network = pruned.Network;
         EdgeSamples samples = EdgeSamples.Measure(network, points);
         var fits = new EdgeFit?[network.Layers.Count][][];
-        var edges = new List<EdgeReport>();
+        var selections = new EdgeSelection?[network.Layers.Count][][];
         for (int l = 0; l < network.Layers.Count; l++)
         {
             KanLayer layer = network.Layers[l];
             fits[l] = new EdgeFit?[layer.InputCount][];
+            selections[l] = new EdgeSelection?[layer.InputCount][];
             for (int i = 0; i < layer.InputCount; i++)
             {
                 fits[l][i] = new EdgeFit?[layer.OutputCount];
+                selections[l][i] = new EdgeSelection?[layer.OutputCount];
                 for (int o = 0; o < layer.OutputCount; o++)
                 {
                     if (!pruned.IsKept(l, i, o))
                     {
-                        var zero = new EdgeFit(SymbolicFunction.Zero, 0, 0, 0, 0, 1);
-                        fits[l][i][o] = zero;
-                        edges.Add(new EdgeReport(l, i, o, zero, 1));
+                        fits[l][i][o] = new EdgeFit(SymbolicFunction.Zero, 0, 0, 0, 0, 1);
                         continue;
                     }
 
                     EdgeSelection selection = FunctionFitter.Select(samples.Inputs(l, i), samples.Values(l, i, o), rule);
                     fits[l][i][o] = selection.Chosen;
-                    double best = selection.Candidates.Count == 0 ? double.NaN : selection.Candidates.Max(c => c.RSquared);
-                    edges.Add(new EdgeReport(l, i, o, selection.Chosen, best));
+                    selections[l][i][o] = selection;
                 }
             }
         }
 
-        return (fits, edges);
+        return (fits, selections);
     }
 }
