@@ -71,7 +71,8 @@ public static class SymbolicRegression
         return Measure(text, problem, data, width, edges, clock);
     }
 
-    private static FormulaTerm[] Terms(TrainingData data) =>
+    /// <summary>The loss terms of <paramref name="data"/> as residual expressions (for <see cref="FormulaObjective"/>).</summary>
+    public static FormulaTerm[] Terms(TrainingData data) =>
         [.. data.Terms.Select(t => new FormulaTerm(((CompiledResidual)t.Residual).Expression, t.Points, t.Weight))];
 
     // Edges that no function fits exactly: try the other admissible candidates (simplest first, at most
@@ -130,7 +131,7 @@ public static class SymbolicRegression
         ArgumentNullException.ThrowIfNull(data);
         Node parsed = Parse(text, problem.Spec.VariableNames);
         int d = problem.Spec.VariableNames.Count;
-        FormulaTerm[] terms = [.. data.Terms.Select(t => new FormulaTerm(((CompiledResidual)t.Residual).Expression, t.Points, t.Weight))];
+        FormulaTerm[] terms = Terms(data);
         double loss = FormulaRefit.Loss(parsed, d, terms);
         FormulaTerm equation = terms[0] with { Weight = 1 };
         double equationLoss = FormulaRefit.Loss(parsed, d, [equation]);
