@@ -129,9 +129,13 @@ public sealed class RunSession(IModelTrainer trainer, ResultsWriter writer, RunC
         try
         {
             FormulaResult formula = SymbolicRegression.Extract(problem, kan, new SymbolicOptions { Seed = options.Seed });
-            console.Output.WriteLine(formula.Formula is null
-                ? $"{problem.Spec.Name}: no formula fits the KAN ({formula.Reason})."
-                : $"{problem.Spec.Name}: formula u = {formula.Formula} (relative L2 {SummaryTable.Figure(formula.RelativeL2 ?? double.NaN)}, equation loss {SummaryTable.Figure(formula.EquationLoss ?? double.NaN)})");
+            if (!options.Quiet)
+            {
+                console.Output.WriteLine(formula.Formula is null
+                    ? $"{problem.Spec.Name}: no formula fits the KAN ({formula.Reason})."
+                    : $"{problem.Spec.Name}: formula u = {formula.Formula} (relative L2 {SummaryTable.Figure(formula.RelativeL2)}, equation loss {SummaryTable.Figure(formula.EquationLoss)})");
+            }
+
             return formula;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
