@@ -18,7 +18,67 @@ public static class FormulaSimplifier
     public static Node Simplify(Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return ToPoly(node).ToNode();
+        Node result = ToPoly(node).ToNode();
+        Node merged = MergePhases(result);
+        return merged.Equals(result) ? result : ToPoly(merged).ToNode();
+    }
+
+    // sin(z + b) and cos(z + b) whose z (the argument without its constant) appears in more than one call are
+    // expanded by the angle-addition rules into cos b·sin z + sin b·cos z and cos b·cos z − sin b·sin z, so that
+    // terms of one frequency with different phases collect into one sine and one cosine.
+    private static Node MergePhases(Node node)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        Visit(node, call => counts[Key(call)] = counts.GetValueOrDefault(Key(call)) + 1);
+        var shared = counts.Where(c => c.Value > 1).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        return shared.Count == 0 ? node : Rewrite(node);
+
+        Node Rewrite(Node n) => n switch
+        {
+            CallNode { Function: FunctionKind.Sin or FunctionKind.Cos, Second: null } c when Phase(c.Argument) is (Node z, double b) && b != 0 && shared.Contains(z.ToString()) =>
+                c.Function == FunctionKind.Sin
+                    ? Node.Sum(Node.Product(Node.Number(Math.Cos(b)), Node.Call(FunctionKind.Sin, z)), Node.Product(Node.Number(Math.Sin(b)), Node.Call(FunctionKind.Cos, z)))
+                    : Node.Difference(Node.Product(Node.Number(Math.Cos(b)), Node.Call(FunctionKind.Cos, z)), Node.Product(Node.Number(Math.Sin(b)), Node.Call(FunctionKind.Sin, z))),
+            NegateNode neg => new NegateNode(Rewrite(neg.Operand)),
+            BinaryNode bin => new BinaryNode(bin.Operator, Rewrite(bin.Left), Rewrite(bin.Right)),
+            CallNode call => new CallNode(call.Function, Rewrite(call.Argument), call.Second is null ? null : Rewrite(call.Second)),
+            _ => n,
+        };
+
+        static string Key(CallNode call) => Phase(call.Argument) is (Node z, _) ? z.ToString() : call.Argument.ToString();
+    }
+
+    private static void Visit(Node node, Action<CallNode> trig)
+    {
+        switch (node)
+        {
+            case CallNode { Function: FunctionKind.Sin or FunctionKind.Cos, Second: null } c:
+                trig(c);
+                Visit(c.Argument, trig);
+                break;
+            case NegateNode n:
+                Visit(n.Operand, trig);
+                break;
+            case BinaryNode b:
+                Visit(b.Left, trig);
+                Visit(b.Right, trig);
+                break;
+            case CallNode c:
+                Visit(c.Argument, trig);
+                if (c.Second is not null)
+                {
+                    Visit(c.Second, trig);
+                }
+
+                break;
+        }
+    }
+
+    // The argument as z + b with b its constant term (b = 0 when it has none).
+    private static (Node Z, double B)? Phase(Node argument)
+    {
+        Poly p = ToPoly(argument);
+        return p.WithoutConstant().Count == 0 ? null : (p.WithoutConstant().ToNode(), p.ConstantTerm);
     }
 
     private static Poly ToPoly(Node node)

@@ -11,8 +11,11 @@ public sealed record SymbolicOptions
     /// <summary>Pruning thresholds.</summary>
     public PruningOptions Pruning { get; init; } = new();
 
-    /// <summary>Levenberg–Marquardt steps of the retraining after pruning (none when nothing was pruned).</summary>
+    /// <summary>Levenberg–Marquardt steps of the retraining after pruning (none when nothing was pruned or pruning kept the loss; see <see cref="RetrainAbove"/>).</summary>
     public int RetrainSteps { get; init; } = 20;
+
+    /// <summary>Retrain after pruning only when the pruned network's loss exceeds this many times the original's.</summary>
+    public double RetrainAbove { get; init; } = 1.1;
 
     /// <summary>How an edge's function is chosen.</summary>
     public SelectionRule Selection { get; init; } = new();

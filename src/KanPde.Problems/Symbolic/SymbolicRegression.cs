@@ -34,9 +34,16 @@ public static class SymbolicRegression
         PointSet points = data.AllPoints();
         PrunedKan pruned = KanPruning.Prune(network, points, options.Pruning);
         bool anyPruned = pruned.Network.ParameterCount != network.ParameterCount || pruned.Kept.Any(l => l.Any(i => i.Any(k => !k)));
-        if (anyPruned)
+        if (anyPruned && options.RetrainSteps > 0)
         {
-            pruned = PrunedRetraining.Retrain(pruned, data.Terms, options.RetrainSteps).Network;
+            // Retrain only when pruning cost accuracy: on a network that already solves the problem, LM would only
+            // wander along the network's flat directions and blur edges that were clean functions.
+            double before = new PinnLoss(network, data.Terms).Evaluate(network.Parameters, default);
+            double after = new PinnLoss(pruned.Network, data.Terms).Evaluate(pruned.Network.Parameters, default);
+            if (!(after <= options.RetrainAbove * before))
+            {
+                pruned = PrunedRetraining.Retrain(pruned, data.Terms, options.RetrainSteps).Network;
+            }
         }
 
         double kanLoss = new PinnLoss(pruned.Network, data.Terms).Evaluate(pruned.Network.Parameters, default);

@@ -74,4 +74,18 @@ public sealed class SymbolicRegressionTests
         Assert.Contains("no function of the library fits", result.Reason, StringComparison.Ordinal);
         Assert.Equal("spline", result.Edges[0].Function);
     }
+    [Fact]
+    public void Extract_WiderKanWithAWeakNode_PrunesItAndCollectsTheSum()
+    {
+        CompiledProblem problem = SymbolicTestKit.Compile(SymbolicTestKit.SineSum2d);
+        // hidden nodes 0..2 carry 0.5, 0.3 and 0.2 of sin(πx) + sin(πy); node 3 carries almost nothing
+        double[] share = [0.5, 0.3, 0.2, 1e-6];
+        KanNetwork kan = SymbolicTestKit.Build([2, 4, 1], (l, i, o) => l == 0 ? v => share[o] * Math.Sin(Math.PI * v) : v => v);
+
+        FormulaResult result = SymbolicRegression.Extract(problem, SymbolicTestKit.Result(kan), new SymbolicOptions());
+
+        Assert.Equal([2, 3, 1], result.PrunedWidth);
+        Assert.True(result.Formula == "sin(pi*x) + sin(pi*y)", $"{result.Formula} / {string.Join(", ", result.Edges.Select(e => e.Function + " " + e.Fit))}");
+        Assert.True(result.RelativeL2 <= 1e-8, $"relative L2 {result.RelativeL2}");
+    }
 }

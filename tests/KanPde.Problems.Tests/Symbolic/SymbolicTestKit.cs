@@ -56,20 +56,60 @@ internal static class SymbolicTestKit
     public static TrainingResult Result(KanNetwork network) =>
         new("kan", TrainingStatus.Completed, null, network, network.Widths, network.ParameterCount, 0, 0, 0, 0, 0, 0, null, [], [], []);
 
-    private static void SetEdge(KanNetwork network, int layer, Func<double, double> f)
+    /// <summary>u_xx + u_yy = −π²(sin πx + sin πy) on [−1, 1]², u = sin πx + sin πy on the boundary.</summary>
+    public const string SineSum2d = """
+        name: sinesum2d
+        variables:
+          x: [-1, 1]
+          y: [-1, 1]
+        equation: u_xx + u_yy = -pi^2*(sin(pi*x) + sin(pi*y))
+        conditions:
+          - at: [x = -1, x = 1, y = -1, y = 1]
+            equation: u = sin(pi*x) + sin(pi*y)
+        exact: sin(pi*x) + sin(pi*y)
+        kan:
+          width: [2, 4, 1]
+        mlp: none
+        training:
+          points: {interior: 300, boundary: 20}
+          schedule:
+            - {grid: 20, steps: 1}
+        evaluation:
+          points: 21
+        """;
+
+    /// <summary>A KAN on [−1, 1]^d of the given widths whose edge (layer, i, o) is the spline fit of <paramref name="edge"/>(layer, i, o).</summary>
+    public static KanNetwork Build(int[] widths, Func<int, int, int, Func<double, double>> edge, int grid = 20)
+    {
+        KanNetwork network = KanNetwork.Create(Core.Box.Symmetric(widths[0]), widths, grid, 3, seed: 1);
+        for (int l = 0; l + 1 < widths.Length; l++)
+        {
+            for (int i = 0; i < widths[l]; i++)
+            {
+                for (int o = 0; o < widths[l + 1]; o++)
+                {
+                    SetEdge(network, l, edge(l, i, o), i, o);
+                }
+            }
+        }
+
+        return network;
+    }
+
+    private static void SetEdge(KanNetwork network, int layer, Func<double, double> f, int i = 0, int o = 0)
     {
         KanLayer l = network.Layers[layer];
-        KnotVector grid = l.Grids[0];
+        KnotVector grid = l.Grids[i];
         double[] x = [.. Enumerable.Range(0, 801).Select(i => grid.Low + (grid.High - grid.Low) * i / 800)];
         double[] y = [.. x.Select(f)];
         var coefficients = new double[grid.BasisCount];
         SplineFit.LeastSquares(grid, x, y, 1, coefficients);
         for (int m = 0; m < grid.BasisCount; m++)
         {
-            network.Parameters[l.CoefficientIndex(0, m, 0)] = coefficients[m];
+            network.Parameters[l.CoefficientIndex(i, m, o)] = coefficients[m];
         }
 
-        network.Parameters[l.BaseWeightIndex(0, 0)] = 0;
-        network.Parameters[l.SplineScaleIndex(0, 0)] = 1;
+        network.Parameters[l.BaseWeightIndex(i, o)] = 0;
+        network.Parameters[l.SplineScaleIndex(i, o)] = 1;
     }
 }
