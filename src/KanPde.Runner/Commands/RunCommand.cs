@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace KanPde.Runner.Commands;
 
 /// <summary>
-/// <c>kanpde run PATH... [--out DIR] [--models kan,mlp] [--seed N] [--quiet] [--verbose]</c>: trains the KAN and the
+/// <c>kanpde run PATH... [--out DIR] [--models kan,mlp] [--seed N] [--quiet] [--verbose] [--symbolic]</c>: trains the KAN and the
 /// MLP baseline on each problem and writes <c>DIR/NAME/</c> (results-format.md). Ctrl+C stops training.
 /// </summary>
 public static class RunCommand
@@ -28,6 +28,7 @@ public static class RunCommand
         var models = new Option<string?>("--models") { Description = "Models to train: kan, mlp or kan,mlp. Default: both, or only the KAN when the file says 'mlp: none'.", HelpName = "LIST" };
         var seed = new Option<int?>("--seed") { Description = "Seed for every random choice, instead of the file's training.seed.", HelpName = "N" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors and the final table." };
+        var symbolic = new Option<bool>("--symbolic") { Description = "Also prune the KAN, fit a formula to it, refit the formula against the PDE and write kan/formula.json." };
         var verbose = new Option<bool>("--verbose") { Description = "Show internal details (stack traces) of unexpected failures." };
         var command = new Command("run", "Train the KAN and the MLP baseline on problems and write results, plots and a report.");
         command.Arguments.Add(paths);
@@ -36,6 +37,7 @@ public static class RunCommand
         command.Options.Add(seed);
         command.Options.Add(quiet);
         command.Options.Add(verbose);
+        command.Options.Add(symbolic);
         command.SetAction(parsed =>
         {
             IReadOnlySet<ModelKind>? asked = null;
@@ -50,7 +52,7 @@ public static class RunCommand
             }
 
             var options = new RunOptions(parsed.GetValue(paths) ?? [], parsed.GetValue(outFolder) ?? RunOptions.DefaultOut, asked,
-                parsed.GetValue(seed), parsed.GetValue(quiet), parsed.GetValue(verbose));
+                parsed.GetValue(seed), parsed.GetValue(quiet), parsed.GetValue(verbose)) { Symbolic = parsed.GetValue(symbolic) };
             return console ? RunOnConsole(options, trainer) : Run(options, trainer, RunConsole.Plain(output, error, options.Quiet, PlainInterval), CancellationToken.None);
         });
         return command;

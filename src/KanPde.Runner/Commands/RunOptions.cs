@@ -12,6 +12,15 @@ namespace KanPde.Runner.Commands;
 /// <param name="Verbose">Print internal details (stack traces) of unexpected failures.</param>
 public sealed record RunOptions(IReadOnlyList<string> Paths, string Out, IReadOnlySet<ModelKind>? Models, int? Seed, bool Quiet, bool Verbose)
 {
+    /// <summary>
+    /// Also extract the KAN's symbolic formula (<c>--symbolic</c>) and write <c>kan/formula.json</c>. A problem file may
+    /// ask for it too; see <see cref="WantsFormula"/>.
+    /// </summary>
+    public bool Symbolic { get; init; }
+
+    /// <summary>Whether the formula is extracted for this problem: asked on the command line (the spec's own switch joins here).</summary>
+    public bool WantsFormula(KanPde.Problems.Specification.ProblemSpec spec) => Symbolic;
+
     /// <summary>The default results folder.</summary>
     public const string DefaultOut = "results";
 

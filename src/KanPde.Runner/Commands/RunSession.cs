@@ -3,6 +3,7 @@ using KanPde.Problems.Compilation;
 using KanPde.Problems.Diagnostics;
 using KanPde.Problems.Solving;
 using KanPde.Problems.Specification;
+using KanPde.Problems.Symbolic;
 using KanPde.Runner.Progress;
 using KanPde.Runner.Results;
 using KanPde.Runner.Training;
@@ -117,7 +118,33 @@ public sealed class RunSession(IModelTrainer trainer, ResultsWriter writer, RunC
             (kan, mlp) = model == ModelKind.Kan ? (result, mlp) : (kan, result);
         }
 
-        return new ProblemOutcome(problem, kan, mlp);
+        return new ProblemOutcome(problem, kan, mlp) { Formula = Formula(problem, kan, options) };
+    }
+
+    private FormulaResult? Formula(CompiledProblem problem, TrainingResult? kan, RunOptions options)
+    {
+        if (kan is not { Status: TrainingStatus.Completed } || !options.WantsFormula(problem.Spec))
+        {
+            return null;
+        }
+
+        try
+        {
+            FormulaResult formula = SymbolicRegression.Extract(problem, kan, new SymbolicOptions { Seed = options.Seed });
+            if (!options.Quiet)
+            {
+                console.Output.WriteLine(formula.Formula is null
+                    ? $"{problem.Spec.Name}: no formula fits the KAN ({formula.Reason})."
+                    : $"{problem.Spec.Name}: formula u = {formula.Formula} (relative L2 {SummaryTable.Figure(formula.RelativeL2)}, equation loss {SummaryTable.Figure(formula.EquationLoss)})");
+            }
+
+            return formula;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
+        {
+            console.Error.WriteLine($"error: {problem.Spec.Name}: extracting the formula failed: {e.Message}. The other results are written.");
+            return null;
+        }
     }
 
     private bool Save(RunOptions options, ProblemOutcome outcome, List<string> saved)

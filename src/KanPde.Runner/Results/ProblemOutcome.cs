@@ -6,6 +6,9 @@ namespace KanPde.Runner.Results;
 /// <summary>What one problem's run produced: the compiled problem and each trained model (null when not trained).</summary>
 public sealed record ProblemOutcome(CompiledProblem Problem, TrainingResult? Kan, TrainingResult? Mlp)
 {
+    /// <summary>The KAN's symbolic formula, when one was asked for.</summary>
+    public KanPde.Problems.Symbolic.FormulaResult? Formula { get; init; }
+
     /// <summary>The problem's name.</summary>
     public string Name => Problem.Spec.Name;
 

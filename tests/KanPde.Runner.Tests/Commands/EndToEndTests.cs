@@ -94,4 +94,30 @@ public sealed class EndToEndTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Out, "e2e-poisson", "report.html")));
         Assert.True(File.Exists(Path.Combine(Out, "e2e-poisson", "kan", "model.json")));
     }
+    [Fact]
+    public void Run_Symbolic_WritesFormulaJsonWhoseFormulaReproducesItsErrors()
+    {
+        int exit = Run(Poisson, "--symbolic", "--models", "kan");
+
+        Assert.True(exit == ExitCodes.Ok, _error.ToString());
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "e2e-poisson", "kan", "formula.json")));
+        JsonElement root = json.RootElement;
+        foreach (string key in new[] { "formula", "mse", "relative_l2", "max_abs_error", "equation_loss", "pruned_width", "edges" })
+        {
+            Assert.True(root.TryGetProperty(key, out _), key);
+        }
+
+        Assert.NotEmpty(root.GetProperty("edges").EnumerateArray());
+        if (root.GetProperty("formula").GetString() is { } formula)
+        {
+            // the evaluation grid: 21 points on [0, 1]; exact sin(πx)
+            var parsed = KanPde.Problems.Symbolic.SymbolicRegression.Parse(formula, ["x"]);
+            double mse = Enumerable.Range(0, 21).Select(i => i / 20.0).Average(x => Math.Pow(parsed.Evaluate([x]) - Math.Sin(Math.PI * x), 2));
+            Assert.Equal(mse, root.GetProperty("mse").GetDouble(), 1e-9 * mse + 1e-30);
+        }
+        else
+        {
+            Assert.False(string.IsNullOrEmpty(root.GetProperty("reason").GetString()));
+        }
+    }
 }
