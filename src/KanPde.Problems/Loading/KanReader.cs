@@ -35,6 +35,22 @@ internal static class KanReader
             ReadContext.Optional(map, "width") is { } w ? context.Width(w, "kan.width", variables) ?? defaults.Width : defaults.Width,
             ReadContext.Optional(map, "grid") is { } g ? context.Int(g, "kan.grid", 1) ?? defaultGrid : defaultGrid,
             ReadContext.Optional(map, "order") is { } o ? context.Int(o, "kan.order (at least 2, so that second derivatives exist)", 2) ?? 3 : 3,
-            update);
+            update,
+            ReadContext.Optional(map, "symbolic") is { } sym && Flag(context, sym, "kan.symbolic"));
+    }
+
+    private static bool Flag(ReadContext context, YamlTree node, string what)
+    {
+        if (ReadContext.IsWord(node, "true"))
+        {
+            return true;
+        }
+
+        if (!ReadContext.IsWord(node, "false"))
+        {
+            context.Error(node, $"{what} must be true or false");
+        }
+
+        return false;
     }
 }

@@ -19,7 +19,7 @@ public static class ProblemKeys
     public static IReadOnlyList<string> Condition { get; } = ["at", "equation", "weight", "points"];
 
     /// <summary><c>kan</c>.</summary>
-    public static IReadOnlyList<string> Kan { get; } = ["width", "grid", "order", "grid_update"];
+    public static IReadOnlyList<string> Kan { get; } = ["width", "grid", "order", "grid_update", "symbolic"];
 
     /// <summary><c>kan.grid_update</c> (when not <c>none</c>).</summary>
     public static IReadOnlyList<string> GridUpdate { get; } = ["every", "until"];

@@ -7,7 +7,7 @@ namespace KanPde.Problems.Specification;
 /// <param name="Grid">Grid intervals G at the start (default: the first stage's grid, else 5), at least 1.</param>
 /// <param name="Order">B-spline order k, at least 2.</param>
 /// <param name="GridUpdate">Grid updates; null = the implementation's default; <see cref="GridUpdateSpec.Disabled"/> for <c>none</c>.</param>
-public sealed record KanSpec(IReadOnlyList<int> Width, int Grid, int Order, GridUpdateSpec? GridUpdate)
+public sealed record KanSpec(IReadOnlyList<int> Width, int Grid, int Order, GridUpdateSpec? GridUpdate, bool Symbolic = false)
 {
     /// <summary>Neurons per layer.</summary>
     public IReadOnlyList<int> Width { get; init => field = Require.Width(value, nameof(Width)); } = Require.Width(Width, nameof(Width));

@@ -19,7 +19,7 @@ public sealed record RunOptions(IReadOnlyList<string> Paths, string Out, IReadOn
     public bool Symbolic { get; init; }
 
     /// <summary>Whether the formula is extracted for this problem: asked on the command line (the spec's own switch joins here).</summary>
-    public bool WantsFormula(KanPde.Problems.Specification.ProblemSpec spec) => Symbolic;
+    public bool WantsFormula(KanPde.Problems.Specification.ProblemSpec spec) => Symbolic || spec.Kan.Symbolic;
 
     /// <summary>The default results folder.</summary>
     public const string DefaultOut = "results";

@@ -40,7 +40,7 @@ public sealed class ResultsWriter(IChartRenderer renderer)
             File.WriteAllText(Path.Combine(sub, "metrics.json"), MetricsJson.Metrics(name, model), Utf8);
             File.WriteAllText(Path.Combine(sub, "history.csv"), HistoryCsv.Write(model.History), Utf8);
             File.WriteAllText(Path.Combine(sub, "model.json"), ModelFile.Write(model.Network, outcome.Problem.Spec.VariableNames), Utf8);
-            if (model.Model == "kan" && outcome.Formula is { } formula)
+            if (model.Model == KanPde.Core.Training.ModelKind.Kan && outcome.Formula is { } formula)
             {
                 File.WriteAllText(Path.Combine(sub, "formula.json"), FormulaJson.Write(formula), Utf8);
             }

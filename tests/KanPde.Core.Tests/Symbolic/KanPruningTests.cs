@@ -70,7 +70,7 @@ public sealed class KanPruningTests
     // ρ = u − x·y: a regression target the network can learn.
     private sealed class ValueResidual : IResidual
     {
-        public IReadOnlyList<Derivatives.DerivativeTerm> Terms { get; } = [Derivatives.DerivativeTerm.Value];
+        public IReadOnlyList<KanPde.Core.Derivatives.DerivativeTerm> Terms { get; } = [KanPde.Core.Derivatives.DerivativeTerm.Value];
 
         public IResidualEvaluator Prepare(PointSet points) => new Evaluator(points);
 

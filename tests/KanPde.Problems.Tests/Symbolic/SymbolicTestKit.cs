@@ -54,7 +54,7 @@ internal static class SymbolicTestKit
     }
 
     public static TrainingResult Result(KanNetwork network) =>
-        new("kan", TrainingStatus.Completed, null, network, network.Widths, network.ParameterCount, 0, 0, 0, 0, 0, 0, null, [], [], []);
+        new(ModelKind.Kan, TrainingStatus.Completed, null, network, network.Widths, network.ParameterCount, 0, 0, 0, 0, 0, 0, null, [], [], []);
 
     /// <summary>u_xx + u_yy = −π²(sin πx + sin πy) on [−1, 1]², u = sin πx + sin πy on the boundary.</summary>
     public const string SineSum2d = """
