@@ -51,16 +51,7 @@ internal sealed partial class MlpWorkspace
             int nIn = _widths[l], nOut = _widths[l + 1];
             // ∂/∂W = adjZ · Aᵀ (summed over every channel column), ∂/∂b = Σ value columns.
             Span<double> gradW = gradient.Slice(_net.WeightOffset(l), nOut * nIn);
-            if (nIn < 8)
-            {
-                Gemm.MultiplyAddTransposed(adjZ, _a[l].AsSpan(0, nIn * cols), gradW, nOut, cols, nIn);
-            }
-            else
-            {
-                Span<double> aT = _transposed.AsSpan(0, cols * nIn);
-                Gemm.Transpose(_a[l].AsSpan(0, nIn * cols), nIn, cols, aT);
-                Gemm.MultiplyAdd(adjZ, aT, gradW, nOut, cols, nIn);
-            }
+            Gemm.MultiplyAdd(adjZ, cols, _a[l], cols, gradW, nIn, nOut, cols, nIn, GemmTranspose.B);
             int bias = _net.BiasOffset(l);
             for (int o = 0; o < nOut; o++)
             {
@@ -73,11 +64,9 @@ internal sealed partial class MlpWorkspace
             }
 
             // adjA = Wᵀ·adjZ, then through the activation of layer l−1's neurons.
-            Span<double> wT = _transposed.AsSpan(0, nIn * nOut);
-            Gemm.Transpose(parameters.Slice(_net.WeightOffset(l), nOut * nIn), nOut, nIn, wT);
             Span<double> adjA = _adjA.AsSpan(0, nIn * cols);
             adjA.Clear();
-            Gemm.MultiplyAdd(wT, adjZ, adjA, nIn, nOut, cols);
+            Gemm.MultiplyAdd(parameters.Slice(_net.WeightOffset(l), nOut * nIn), nIn, adjZ, cols, adjA, cols, nIn, nOut, cols, GemmTranspose.A);
             Span<double> nextAdjZ = _adjZ.AsSpan(0, nIn * cols);
             for (int o = 0; o < nIn; o++)
             {

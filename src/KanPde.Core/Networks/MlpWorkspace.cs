@@ -21,7 +21,6 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
     private readonly double[][] _a;    // [l] layer l's input channels, widths[l] × C·n
     private readonly double[][] _z;    // [l] hidden pre-activations, widths[l+1] × C·n
     private readonly double[][] _sig;  // [l] σ⁽ʳ⁾(z value), widths[l+1] × 4·n
-    private readonly double[] _transposed; // scratch for Aᵀ or Wᵀ
     private readonly double[] _adjA, _adjZ, _tmp;
     private readonly double[] _gradient;
     private int _count;
@@ -50,7 +49,6 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
             _sig[l] = l + 1 < _layers ? new double[_widths[l + 1] * 4 * blockSize] : [];
         }
 
-        _transposed = new double[Math.Max(maxWidth * cols, maxWidth * maxWidth)];
         _adjA = new double[maxWidth * cols];
         _adjZ = new double[maxWidth * cols];
         _tmp = new double[blockSize];
