@@ -6,14 +6,15 @@ namespace KanPde.Core.LinearAlgebra;
 public static partial class Gemm
 {
     // A register-blocked product of a packed group of A (kc × Rows, interleaved) and a packed panel of B
-    // (kc × Columns): tile[i * Columns + j] = Σ_q a[q * Rows + i] · b[q * Columns + j], one FMA per q in order.
+    // (kc × Columns): s[i, j] = Σ_q a[q * Rows + i] · b[q * Columns + j], one FMA per q in order; then, when
+    // direct, c[i * ldc + j] += s[i, j] for the whole tile, else tile[i * Columns + j] = s[i, j].
     private interface IMicroKernel
     {
         static abstract int Rows { get; }
 
         static abstract int Columns { get; }
 
-        static abstract void Run(ref double a, ref double b, int kc, ref double tile);
+        static abstract void Run(ref double a, ref double b, int kc, ref double c, nint ldc, ref double tile, bool direct);
     }
 
     // 10 rows × 16 columns: 20 accumulators, 2 loads of B and 10 broadcasts of A per step of q.
@@ -23,7 +24,7 @@ public static partial class Gemm
 
         public static int Columns => 16;
 
-        public static void Run(ref double a, ref double b, int kc, ref double tile)
+        public static void Run(ref double a, ref double b, int kc, ref double c, nint ldc, ref double tile, bool direct)
         {
             Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
             Vector512<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
@@ -67,6 +68,51 @@ public static partial class Gemm
                 b = ref Unsafe.Add(ref b, 16);
             }
 
+            if (direct)
+            {
+                ref double t00 = ref c;
+                (Vector512.LoadUnsafe(ref t00) + c00).StoreUnsafe(ref t00);
+                ref double t01 = ref Unsafe.Add(ref c, 8);
+                (Vector512.LoadUnsafe(ref t01) + c01).StoreUnsafe(ref t01);
+                ref double t10 = ref Unsafe.Add(ref c, ldc);
+                (Vector512.LoadUnsafe(ref t10) + c10).StoreUnsafe(ref t10);
+                ref double t11 = ref Unsafe.Add(ref c, ldc + 8);
+                (Vector512.LoadUnsafe(ref t11) + c11).StoreUnsafe(ref t11);
+                ref double t20 = ref Unsafe.Add(ref c, 2 * ldc);
+                (Vector512.LoadUnsafe(ref t20) + c20).StoreUnsafe(ref t20);
+                ref double t21 = ref Unsafe.Add(ref c, 2 * ldc + 8);
+                (Vector512.LoadUnsafe(ref t21) + c21).StoreUnsafe(ref t21);
+                ref double t30 = ref Unsafe.Add(ref c, 3 * ldc);
+                (Vector512.LoadUnsafe(ref t30) + c30).StoreUnsafe(ref t30);
+                ref double t31 = ref Unsafe.Add(ref c, 3 * ldc + 8);
+                (Vector512.LoadUnsafe(ref t31) + c31).StoreUnsafe(ref t31);
+                ref double t40 = ref Unsafe.Add(ref c, 4 * ldc);
+                (Vector512.LoadUnsafe(ref t40) + c40).StoreUnsafe(ref t40);
+                ref double t41 = ref Unsafe.Add(ref c, 4 * ldc + 8);
+                (Vector512.LoadUnsafe(ref t41) + c41).StoreUnsafe(ref t41);
+                ref double t50 = ref Unsafe.Add(ref c, 5 * ldc);
+                (Vector512.LoadUnsafe(ref t50) + c50).StoreUnsafe(ref t50);
+                ref double t51 = ref Unsafe.Add(ref c, 5 * ldc + 8);
+                (Vector512.LoadUnsafe(ref t51) + c51).StoreUnsafe(ref t51);
+                ref double t60 = ref Unsafe.Add(ref c, 6 * ldc);
+                (Vector512.LoadUnsafe(ref t60) + c60).StoreUnsafe(ref t60);
+                ref double t61 = ref Unsafe.Add(ref c, 6 * ldc + 8);
+                (Vector512.LoadUnsafe(ref t61) + c61).StoreUnsafe(ref t61);
+                ref double t70 = ref Unsafe.Add(ref c, 7 * ldc);
+                (Vector512.LoadUnsafe(ref t70) + c70).StoreUnsafe(ref t70);
+                ref double t71 = ref Unsafe.Add(ref c, 7 * ldc + 8);
+                (Vector512.LoadUnsafe(ref t71) + c71).StoreUnsafe(ref t71);
+                ref double t80 = ref Unsafe.Add(ref c, 8 * ldc);
+                (Vector512.LoadUnsafe(ref t80) + c80).StoreUnsafe(ref t80);
+                ref double t81 = ref Unsafe.Add(ref c, 8 * ldc + 8);
+                (Vector512.LoadUnsafe(ref t81) + c81).StoreUnsafe(ref t81);
+                ref double t90 = ref Unsafe.Add(ref c, 9 * ldc);
+                (Vector512.LoadUnsafe(ref t90) + c90).StoreUnsafe(ref t90);
+                ref double t91 = ref Unsafe.Add(ref c, 9 * ldc + 8);
+                (Vector512.LoadUnsafe(ref t91) + c91).StoreUnsafe(ref t91);
+                return;
+            }
+
             c00.StoreUnsafe(ref tile);
             c01.StoreUnsafe(ref tile, (nuint)8);
             c10.StoreUnsafe(ref tile, (nuint)16);
@@ -97,7 +143,7 @@ public static partial class Gemm
 
         public static int Columns => 8;
 
-        public static void Run(ref double a, ref double b, int kc, ref double tile)
+        public static void Run(ref double a, ref double b, int kc, ref double c, nint ldc, ref double tile, bool direct)
         {
             Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
             Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
@@ -125,6 +171,35 @@ public static partial class Gemm
                 c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
                 a = ref Unsafe.Add(ref a, 6);
                 b = ref Unsafe.Add(ref b, 8);
+            }
+
+            if (direct)
+            {
+                ref double t00 = ref c;
+                (Vector256.LoadUnsafe(ref t00) + c00).StoreUnsafe(ref t00);
+                ref double t01 = ref Unsafe.Add(ref c, 4);
+                (Vector256.LoadUnsafe(ref t01) + c01).StoreUnsafe(ref t01);
+                ref double t10 = ref Unsafe.Add(ref c, ldc);
+                (Vector256.LoadUnsafe(ref t10) + c10).StoreUnsafe(ref t10);
+                ref double t11 = ref Unsafe.Add(ref c, ldc + 4);
+                (Vector256.LoadUnsafe(ref t11) + c11).StoreUnsafe(ref t11);
+                ref double t20 = ref Unsafe.Add(ref c, 2 * ldc);
+                (Vector256.LoadUnsafe(ref t20) + c20).StoreUnsafe(ref t20);
+                ref double t21 = ref Unsafe.Add(ref c, 2 * ldc + 4);
+                (Vector256.LoadUnsafe(ref t21) + c21).StoreUnsafe(ref t21);
+                ref double t30 = ref Unsafe.Add(ref c, 3 * ldc);
+                (Vector256.LoadUnsafe(ref t30) + c30).StoreUnsafe(ref t30);
+                ref double t31 = ref Unsafe.Add(ref c, 3 * ldc + 4);
+                (Vector256.LoadUnsafe(ref t31) + c31).StoreUnsafe(ref t31);
+                ref double t40 = ref Unsafe.Add(ref c, 4 * ldc);
+                (Vector256.LoadUnsafe(ref t40) + c40).StoreUnsafe(ref t40);
+                ref double t41 = ref Unsafe.Add(ref c, 4 * ldc + 4);
+                (Vector256.LoadUnsafe(ref t41) + c41).StoreUnsafe(ref t41);
+                ref double t50 = ref Unsafe.Add(ref c, 5 * ldc);
+                (Vector256.LoadUnsafe(ref t50) + c50).StoreUnsafe(ref t50);
+                ref double t51 = ref Unsafe.Add(ref c, 5 * ldc + 4);
+                (Vector256.LoadUnsafe(ref t51) + c51).StoreUnsafe(ref t51);
+                return;
             }
 
             c00.StoreUnsafe(ref tile);

@@ -121,32 +121,23 @@ public static partial class Gemm
                     Pack(ref Unsafe.Add(ref rb, (nint)j0 * right.Row + (nint)q0 * right.Column), right, width, nr, kc, ref pb);
                     for (int g = 0; g < mc; g += mr)
                     {
-                        TKernel.Run(ref Unsafe.Add(ref pa, g * kc), ref pb, kc, ref pt);
-                        AddTile(ref pt, nr, ref Unsafe.Add(ref rc, (nint)(i0 + g) * ldc + j0), ldc, Math.Min(mr, mc - g), mr, width);
+                        int rows = Math.Min(mr, mc - g);
+                        ref double cg = ref Unsafe.Add(ref rc, (nint)(i0 + g) * ldc + j0);
+                        bool direct = rows == mr && width == nr; // a full tile adds straight into C
+                        TKernel.Run(ref Unsafe.Add(ref pa, g * kc), ref pb, kc, ref cg, ldc, ref pt, direct);
+                        if (!direct)
+                        {
+                            AddTile(ref pt, nr, ref cg, ldc, rows, width);
+                        }
                     }
                 }
             }
         }
     }
 
-    // C[i, j] += tile[i * nr + j] for the tile's valid rows × columns.
-    private static void AddTile(ref double tile, int nr, ref double c, int ldc, int rows, int mr, int columns)
+    // C[i, j] += tile[i * nr + j] for the valid rows × columns of a tile at C's edge.
+    private static void AddTile(ref double tile, int nr, ref double c, int ldc, int rows, int columns)
     {
-        if (rows == mr && columns == nr)
-        {
-            for (int i = 0; i < rows; i++)
-            {
-                ref double ci = ref Unsafe.Add(ref c, (nint)i * ldc);
-                ref double ti = ref Unsafe.Add(ref tile, i * nr);
-                for (int j = 0; j < nr; j += 4)
-                {
-                    (Vector256.LoadUnsafe(ref ci, (nuint)j) + Vector256.LoadUnsafe(ref ti, (nuint)j)).StoreUnsafe(ref ci, (nuint)j);
-                }
-            }
-
-            return;
-        }
-
         for (int i = 0; i < rows; i++)
         {
             for (int j = 0; j < columns; j++)
