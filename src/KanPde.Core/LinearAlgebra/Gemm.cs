@@ -77,7 +77,11 @@ public static partial class Gemm
         // Element (i, q) of op(A) at a[i * aRow + q * aColumn]; element (q, j) of op(B) at b[j * bColumn + q * bRow].
         var left = new Operand(ta ? 1 : lda, ta ? lda : 1);
         var right = new Operand(tb ? ldb : 1, tb ? 1 : ldb);
-        if (wide)
+        if (m == 1 && !tb)
+        {
+            RowTimesMatrix(ref MemoryMarshal.GetReference(a), left.Column, b, ldb, c, k, n); // nothing to reuse: no packing
+        }
+        else if (wide)
         {
             Run<Kernel10x16>(a, left, b, right, c, ldc, m, k, n);
         }
@@ -131,6 +135,60 @@ public static partial class Gemm
                         }
                     }
                 }
+            }
+        }
+    }
+
+    // c[j] += Σ_q a[q * step] · b[q * ldb + j] with the same arithmetic as the kernels: per inner block, one FMA
+    // per q in order from zero (8 columns in Vector256 pairs at a time, then 4, then one by one), then one addition.
+    private static void RowTimesMatrix(ref double a, int step, ReadOnlySpan<double> b, int ldb, Span<double> c, int k, int n)
+    {
+        ref double rb = ref MemoryMarshal.GetReference(b);
+        ref double rc = ref MemoryMarshal.GetReference(c);
+        for (int q0 = 0; q0 < k; q0 += InnerBlock)
+        {
+            int q1 = Math.Min(k, q0 + InnerBlock), j = 0;
+            for (; j + 16 <= n; j += 16)
+            {
+                Vector256<double> s0 = default, s1 = default, s2 = default, s3 = default;
+                for (int q = q0; q < q1; q++)
+                {
+                    var x = Vector256.Create(Unsafe.Add(ref a, (nint)q * step));
+                    ref double bq = ref Unsafe.Add(ref rb, (nint)q * ldb + j);
+                    s0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bq), s0);
+                    s1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bq, 4), s1);
+                    s2 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bq, 8), s2);
+                    s3 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bq, 12), s3);
+                }
+
+                ref double cj = ref Unsafe.Add(ref rc, j);
+                (Vector256.LoadUnsafe(ref cj) + s0).StoreUnsafe(ref cj);
+                (Vector256.LoadUnsafe(ref cj, 4) + s1).StoreUnsafe(ref cj, 4);
+                (Vector256.LoadUnsafe(ref cj, 8) + s2).StoreUnsafe(ref cj, 8);
+                (Vector256.LoadUnsafe(ref cj, 12) + s3).StoreUnsafe(ref cj, 12);
+            }
+
+            for (; j + 4 <= n; j += 4)
+            {
+                Vector256<double> s0 = default;
+                for (int q = q0; q < q1; q++)
+                {
+                    s0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a, (nint)q * step)), Vector256.LoadUnsafe(ref Unsafe.Add(ref rb, (nint)q * ldb + j)), s0);
+                }
+
+                ref double cj = ref Unsafe.Add(ref rc, j);
+                (Vector256.LoadUnsafe(ref cj) + s0).StoreUnsafe(ref cj);
+            }
+
+            for (; j < n; j++)
+            {
+                double sum = 0;
+                for (int q = q0; q < q1; q++)
+                {
+                    sum = Math.FusedMultiplyAdd(Unsafe.Add(ref a, (nint)q * step), Unsafe.Add(ref rb, (nint)q * ldb + j), sum);
+                }
+
+                Unsafe.Add(ref rc, j) += sum;
             }
         }
     }

@@ -54,7 +54,15 @@ internal sealed partial class MlpWorkspace
             int nIn = _widths[l], nOut = _widths[l + 1];
             // ∂/∂W = adjZ · Aᵀ (summed over every channel column), ∂/∂b = Σ value columns.
             Span<double> gradW = gradient.Slice(_net.WeightOffset(l), nOut * nIn);
-            Gemm.MultiplyAdd(adjZ, cols, _a[l], cols, gradW, nIn, nOut, cols, nIn, GemmTranspose.B);
+            if (nIn < 8 || nOut < 4)
+            {
+                Gemm.MultiplyAddTransposed(adjZ, _a[l].AsSpan(0, nIn * cols), gradW, nOut, cols, nIn); // few long dot products
+            }
+            else
+            {
+                Gemm.MultiplyAdd(adjZ, cols, _a[l], cols, gradW, nIn, nOut, cols, nIn, GemmTranspose.B);
+            }
+
             int bias = _net.BiasOffset(l);
             for (int o = 0; o < nOut; o++)
             {

@@ -38,13 +38,13 @@ public sealed class GemmTests
         }
     }
 
-    // Shapes around the kernels' 10×16 and 6×8 tiles, the 120-row block and the 256-long inner block.
+    // Shapes around the kernels' 10×16 and 6×8 tiles, the 120-row block, the 256-long inner block and the one-row path.
     public static TheoryData<int, int, int, GemmTranspose> TailShapes()
     {
         var data = new TheoryData<int, int, int, GemmTranspose>();
         (int M, int K, int N)[] shapes =
         [
-            (1, 1, 1), (1, 257, 3), (3, 2, 100), (9, 7, 15), (10, 16, 16), (11, 17, 17), (17, 255, 9),
+            (1, 1, 1), (1, 257, 3), (1, 300, 37), (1, 5, 100), (3, 2, 100), (9, 7, 15), (10, 16, 16), (11, 17, 17), (17, 255, 9),
             (23, 256, 33), (61, 513, 7), (100, 100, 100), (121, 31, 47), (250, 9, 130),
         ];
         foreach ((int m, int k, int n) in shapes)
@@ -99,6 +99,7 @@ public sealed class GemmTests
     }
 
     [Theory]
+    [InlineData(1, 600, 45, false)]
     [InlineData(23, 300, 37, false)]
     [InlineData(100, 640, 100, false)]
     [InlineData(23, 300, 37, true)]
