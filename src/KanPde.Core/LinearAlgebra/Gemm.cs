@@ -22,7 +22,7 @@ public enum GemmTranspose
 /// Dense matrix products on row-major spans. Both operands are packed — A in groups of a few rows
 /// interleaved along the inner dimension, B in panels of a few columns, each zero-padded to full size —
 /// and a register-blocked kernel (10×16 of the result in Vector512 registers where AVX-512 runs, else
-/// 6×8 in Vector256) streams through them, cache-blocked along the inner dimension (256) and the rows.
+/// 6×8 in Vector256; half as wide for a narrow last panel) streams through them, cache-blocked along the inner dimension (256) and the rows.
 /// </summary>
 /// <remarks>
 /// Every element of C is computed by the same arithmetic wherever it falls: within each block of 256
@@ -83,11 +83,11 @@ public static partial class Gemm
         }
         else if (wide)
         {
-            Run<Kernel10x16>(a, left, b, right, c, ldc, m, k, n);
+            Run<Kernel10x16, Kernel10x8>(a, left, b, right, c, ldc, m, k, n);
         }
         else
         {
-            Run<Kernel6x8>(a, left, b, right, c, ldc, m, k, n);
+            Run<Kernel6x8, Kernel6x4>(a, left, b, right, c, ldc, m, k, n);
         }
     }
 
@@ -95,8 +95,10 @@ public static partial class Gemm
         ld >= columns && x.Length >= (long)(rows - 1) * ld + columns;
 
     // Loops: inner blocks of 256 → row blocks of 120 (packed once) → column panels (packed) → row groups (kernel).
-    private static void Run<TKernel>(ReadOnlySpan<double> a, Operand left, ReadOnlySpan<double> b, Operand right, Span<double> c, int ldc, int m, int k, int n)
+    // THalf: the same kernel's rows with half its columns, for a last panel at most that wide.
+    private static void Run<TKernel, THalf>(ReadOnlySpan<double> a, Operand left, ReadOnlySpan<double> b, Operand right, Span<double> c, int ldc, int m, int k, int n)
         where TKernel : IMicroKernel
+        where THalf : IMicroKernel
     {
         int mr = TKernel.Rows, nr = TKernel.Columns;
         double[] packedA = t_packedA ??= new double[RowBlock * InnerBlock];
@@ -122,19 +124,36 @@ public static partial class Gemm
                 for (int j0 = 0; j0 < n; j0 += nr)
                 {
                     int width = Math.Min(nr, n - j0);
-                    Pack(ref Unsafe.Add(ref rb, (nint)j0 * right.Row + (nint)q0 * right.Column), right, width, nr, kc, ref pb);
-                    for (int g = 0; g < mc; g += mr)
+                    ref double bj = ref Unsafe.Add(ref rb, (nint)j0 * right.Row + (nint)q0 * right.Column);
+                    ref double cj = ref Unsafe.Add(ref rc, (nint)i0 * ldc + j0);
+                    if (width <= THalf.Columns) // a narrow last panel: half the padding
                     {
-                        int rows = Math.Min(mr, mc - g);
-                        ref double cg = ref Unsafe.Add(ref rc, (nint)(i0 + g) * ldc + j0);
-                        bool direct = rows == mr && width == nr; // a full tile adds straight into C
-                        TKernel.Run(ref Unsafe.Add(ref pa, g * kc), ref pb, kc, ref cg, ldc, ref pt, direct);
-                        if (!direct)
-                        {
-                            AddTile(ref pt, nr, ref cg, ldc, rows, width);
-                        }
+                        Panel<THalf>(ref pa, ref bj, right, ref cj, ldc, mc, kc, width, ref pb, ref pt);
+                    }
+                    else
+                    {
+                        Panel<TKernel>(ref pa, ref bj, right, ref cj, ldc, mc, kc, width, ref pb, ref pt);
                     }
                 }
+            }
+        }
+    }
+
+    // One packed panel of B (kc × width, padded to the kernel's columns) against every packed row group of A.
+    private static void Panel<TKernel>(ref double pa, ref double b, Operand right, ref double c, int ldc, int mc, int kc, int width, ref double pb, ref double pt)
+        where TKernel : IMicroKernel
+    {
+        int mr = TKernel.Rows, nr = TKernel.Columns;
+        Pack(ref b, right, width, nr, kc, ref pb);
+        for (int g = 0; g < mc; g += mr)
+        {
+            int rows = Math.Min(mr, mc - g);
+            ref double cg = ref Unsafe.Add(ref c, (nint)g * ldc);
+            bool direct = rows == mr && width == nr; // a full tile adds straight into C
+            TKernel.Run(ref Unsafe.Add(ref pa, g * kc), ref pb, kc, ref cg, ldc, ref pt, direct);
+            if (!direct)
+            {
+                AddTile(ref pt, nr, ref cg, ldc, rows, width);
             }
         }
     }

@@ -38,14 +38,14 @@ public sealed class GemmTests
         }
     }
 
-    // Shapes around the kernels' 10×16 and 6×8 tiles, the 120-row block, the 256-long inner block and the one-row path.
+    // Shapes around the kernels' 10×16, 10×8, 6×8 and 6×4 tiles, the 120-row block, the 256-long inner block and the one-row path.
     public static TheoryData<int, int, int, GemmTranspose> TailShapes()
     {
         var data = new TheoryData<int, int, int, GemmTranspose>();
         (int M, int K, int N)[] shapes =
         [
             (1, 1, 1), (1, 257, 3), (1, 300, 37), (1, 5, 100), (3, 2, 100), (9, 7, 15), (10, 16, 16), (11, 17, 17), (17, 255, 9),
-            (23, 256, 33), (61, 513, 7), (100, 100, 100), (121, 31, 47), (250, 9, 130),
+            (23, 256, 33), (30, 40, 24), (61, 513, 7), (12, 19, 21), (100, 100, 100), (121, 31, 47), (250, 9, 130),
         ];
         foreach ((int m, int k, int n) in shapes)
         {
