@@ -64,7 +64,11 @@ public sealed class MlpNetwork : INetwork
     public double[] Parameters { get; }
 
     /// <inheritdoc />
-    public int PreferredBlockSize => 128;
+    /// <remarks>
+    /// 64 points: a layer's channel matrix (100 neurons × 5 channels × 64 points) is 256 KB, so a block's
+    /// products and activation passes stay in the core's L2 (128 was about 10% slower in paired runs here).
+    /// </remarks>
+    public int PreferredBlockSize => 64;
 
     /// <summary>Weights and biases of widths [n₀, …, 1]: Σ out·(in + 1).</summary>
     public static int CountParameters(IReadOnlyList<int> widths)

@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using KanPde.Core.LinearAlgebra;
 
 namespace KanPde.Core.Networks;
@@ -51,16 +54,15 @@ internal sealed partial class MlpWorkspace
             int nIn = _widths[l], nOut = _widths[l + 1];
             // ∂/∂W = adjZ · Aᵀ (summed over every channel column), ∂/∂b = Σ value columns.
             Span<double> gradW = gradient.Slice(_net.WeightOffset(l), nOut * nIn);
-            if (nIn < 8)
+            if (nIn < 8 || nOut < 4)
             {
-                Gemm.MultiplyAddTransposed(adjZ, _a[l].AsSpan(0, nIn * cols), gradW, nOut, cols, nIn);
+                Gemm.MultiplyAddTransposed(adjZ, _a[l].AsSpan(0, nIn * cols), gradW, nOut, cols, nIn); // few long dot products
             }
             else
             {
-                Span<double> aT = _transposed.AsSpan(0, cols * nIn);
-                Gemm.Transpose(_a[l].AsSpan(0, nIn * cols), nIn, cols, aT);
-                Gemm.MultiplyAdd(adjZ, aT, gradW, nOut, cols, nIn);
+                Gemm.MultiplyAdd(adjZ, cols, _a[l], cols, gradW, nIn, nOut, cols, nIn, GemmTranspose.B);
             }
+
             int bias = _net.BiasOffset(l);
             for (int o = 0; o < nOut; o++)
             {
@@ -73,11 +75,9 @@ internal sealed partial class MlpWorkspace
             }
 
             // adjA = Wᵀ·adjZ, then through the activation of layer l−1's neurons.
-            Span<double> wT = _transposed.AsSpan(0, nIn * nOut);
-            Gemm.Transpose(parameters.Slice(_net.WeightOffset(l), nOut * nIn), nOut, nIn, wT);
             Span<double> adjA = _adjA.AsSpan(0, nIn * cols);
             adjA.Clear();
-            Gemm.MultiplyAdd(wT, adjZ, adjA, nIn, nOut, cols);
+            Gemm.MultiplyAdd(parameters.Slice(_net.WeightOffset(l), nOut * nIn), nIn, adjZ, cols, adjA, cols, nIn, nOut, cols, GemmTranspose.A);
             Span<double> nextAdjZ = _adjZ.AsSpan(0, nIn * cols);
             for (int o = 0; o < nIn; o++)
             {
@@ -90,39 +90,72 @@ internal sealed partial class MlpWorkspace
 
     // From the adjoints ā of neuron o's channels to those of its pre-activation z:
     // z̄_s = ā_s·σ′; z̄_f = ā_f·σ′ + Σ_s ā_s·σ″·(the other factor of s, when s involves f);
-    // z̄ = ā·σ′ + Σ_f ā_f·σ″·z_f + Σ_s ā_s·(σ‴·z_a·z_b + σ″·z_s).
-    private void ActivationAdjoint(int l, int o, ReadOnlySpan<double> bar, Span<double> zBar)
+    // z̄ = ā·σ′ + Σ_f ā_f·σ″·z_f + Σ_s ā_s·(σ‴·z_a·z_b + σ″·z_s). One pass over the points, vectors then a
+    // scalar tail with the same operations in the same order.
+    private void ActivationAdjoint(int l, int o, ReadOnlySpan<double> barSpan, Span<double> zBarSpan)
     {
         int n = _count, cols = _c * n;
-        ReadOnlySpan<double> z = _z[l].AsSpan(o * cols, cols);
-        ReadOnlySpan<double> sig = _sig[l].AsSpan(o * 4 * n, 4 * n);
-        ReadOnlySpan<double> s1 = sig.Slice(n, n), s2 = sig.Slice(2 * n, n), s3 = sig.Slice(3 * n, n);
-        Span<double> tmp = _tmp.AsSpan(0, n);
-        for (int ch = 0; ch < _c; ch++)
+        ref double z = ref MemoryMarshal.GetReference(_z[l].AsSpan(o * cols, cols));
+        ref double s1 = ref MemoryMarshal.GetReference(_sig[l].AsSpan(o * 4 * n + n, 3 * n));
+        ref double s2 = ref Unsafe.Add(ref s1, n);
+        ref double s3 = ref Unsafe.Add(ref s2, n);
+        ref double bar = ref MemoryMarshal.GetReference(barSpan[..cols]);
+        ref double zBar = ref MemoryMarshal.GetReference(zBarSpan[..cols]);
+        int p = 0;
+        for (; p + 4 <= n; p += 4)
         {
-            TensorPrimitives.Multiply(bar.Slice(ch * n, n), s1, zBar.Slice(ch * n, n));
+            Vector256<double> d1 = Vector256.LoadUnsafe(ref s1, (nuint)p), d2 = Vector256.LoadUnsafe(ref s2, (nuint)p), d3 = Vector256.LoadUnsafe(ref s3, (nuint)p);
+            for (int ch = 1; ch < _c; ch++)
+            {
+                (Vector256.LoadUnsafe(ref bar, (nuint)(ch * n + p)) * d1).StoreUnsafe(ref zBar, (nuint)(ch * n + p));
+            }
+
+            Vector256<double> value = Vector256.LoadUnsafe(ref bar, (nuint)p) * d1;
+            for (int f = 1; f <= _f; f++)
+            {
+                value = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref bar, (nuint)(f * n + p)) * d2, Vector256.LoadUnsafe(ref z, (nuint)(f * n + p)), value);
+            }
+
+            for (int s = 0; s < _s; s++)
+            {
+                nuint ch = (nuint)((1 + _f + s) * n + p), ia = (nuint)((1 + _pairA[s]) * n + p), ib = (nuint)((1 + _pairB[s]) * n + p);
+                Vector256<double> hb = Vector256.LoadUnsafe(ref bar, ch), za = Vector256.LoadUnsafe(ref z, ia), zb = Vector256.LoadUnsafe(ref z, ib);
+                Vector256<double> tmp = hb * d2; // ā_s·σ″
+                Vector256.FusedMultiplyAdd(tmp, zb, Vector256.LoadUnsafe(ref zBar, ia)).StoreUnsafe(ref zBar, ia);
+                Vector256.FusedMultiplyAdd(tmp, za, Vector256.LoadUnsafe(ref zBar, ib)).StoreUnsafe(ref zBar, ib);
+                value = Vector256.FusedMultiplyAdd(tmp, Vector256.LoadUnsafe(ref z, ch), value);
+                value = Vector256.FusedMultiplyAdd(hb * d3 * za, zb, value); // ā_s·σ‴·z_a·z_b
+            }
+
+            value.StoreUnsafe(ref zBar, (nuint)p);
         }
 
-        Span<double> value = zBar[..n];
-        for (int f = 1; f <= _f; f++)
+        for (; p < n; p++)
         {
-            TensorPrimitives.Multiply(bar.Slice(f * n, n), s2, tmp);
-            TensorPrimitives.FusedMultiplyAdd(tmp, z.Slice(f * n, n), value, value);
-        }
+            double d1 = Unsafe.Add(ref s1, p), d2 = Unsafe.Add(ref s2, p), d3 = Unsafe.Add(ref s3, p);
+            for (int ch = 1; ch < _c; ch++)
+            {
+                Unsafe.Add(ref zBar, ch * n + p) = Unsafe.Add(ref bar, ch * n + p) * d1;
+            }
 
-        for (int s = 0; s < _s; s++)
-        {
-            int ch = 1 + _f + s;
-            ReadOnlySpan<double> hb = bar.Slice(ch * n, n);
-            ReadOnlySpan<double> za = z.Slice((1 + _pairA[s]) * n, n), zb = z.Slice((1 + _pairB[s]) * n, n);
-            TensorPrimitives.Multiply(hb, s2, tmp); // ā_s·σ″
-            Span<double> fa = zBar.Slice((1 + _pairA[s]) * n, n), fb = zBar.Slice((1 + _pairB[s]) * n, n);
-            TensorPrimitives.FusedMultiplyAdd(tmp, zb, fa, fa);
-            TensorPrimitives.FusedMultiplyAdd(tmp, za, fb, fb);
-            TensorPrimitives.FusedMultiplyAdd(tmp, z.Slice(ch * n, n), value, value);
-            TensorPrimitives.Multiply(hb, s3, tmp); // ā_s·σ‴·z_a·z_b
-            TensorPrimitives.Multiply(tmp, za, tmp);
-            TensorPrimitives.FusedMultiplyAdd(tmp, zb, value, value);
+            double value = Unsafe.Add(ref bar, p) * d1;
+            for (int f = 1; f <= _f; f++)
+            {
+                value = Math.FusedMultiplyAdd(Unsafe.Add(ref bar, f * n + p) * d2, Unsafe.Add(ref z, f * n + p), value);
+            }
+
+            for (int s = 0; s < _s; s++)
+            {
+                int ch = (1 + _f + s) * n + p, ia = (1 + _pairA[s]) * n + p, ib = (1 + _pairB[s]) * n + p;
+                double hb = Unsafe.Add(ref bar, ch), za = Unsafe.Add(ref z, ia), zb = Unsafe.Add(ref z, ib);
+                double tmp = hb * d2;
+                Unsafe.Add(ref zBar, ia) = Math.FusedMultiplyAdd(tmp, zb, Unsafe.Add(ref zBar, ia));
+                Unsafe.Add(ref zBar, ib) = Math.FusedMultiplyAdd(tmp, za, Unsafe.Add(ref zBar, ib));
+                value = Math.FusedMultiplyAdd(tmp, Unsafe.Add(ref z, ch), value);
+                value = Math.FusedMultiplyAdd(hb * d3 * za, zb, value);
+            }
+
+            Unsafe.Add(ref zBar, p) = value;
         }
     }
 }

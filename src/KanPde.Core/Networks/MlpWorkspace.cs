@@ -1,4 +1,6 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using KanPde.Core.Derivatives;
 using KanPde.Core.LinearAlgebra;
 
@@ -21,8 +23,7 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
     private readonly double[][] _a;    // [l] layer l's input channels, widths[l] × C·n
     private readonly double[][] _z;    // [l] hidden pre-activations, widths[l+1] × C·n
     private readonly double[][] _sig;  // [l] σ⁽ʳ⁾(z value), widths[l+1] × 4·n
-    private readonly double[] _transposed; // scratch for Aᵀ or Wᵀ
-    private readonly double[] _adjA, _adjZ, _tmp;
+    private readonly double[] _adjA, _adjZ;
     private readonly double[] _gradient;
     private int _count;
 
@@ -50,10 +51,8 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
             _sig[l] = l + 1 < _layers ? new double[_widths[l + 1] * 4 * blockSize] : [];
         }
 
-        _transposed = new double[Math.Max(maxWidth * cols, maxWidth * maxWidth)];
         _adjA = new double[maxWidth * cols];
         _adjZ = new double[maxWidth * cols];
-        _tmp = new double[blockSize];
         _gradient = new double[network.ParameterCount];
     }
 
@@ -87,15 +86,14 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
         {
             int nIn = _widths[l], nOut = _widths[l + 1];
             Span<double> z = l + 1 < _layers ? _z[l].AsSpan(0, nOut * cols) : channels[..cols];
-            z.Clear();
-            Gemm.MultiplyAdd(parameters.Slice(_net.WeightOffset(l), nOut * nIn), _a[l].AsSpan(0, nIn * cols), z, nOut, nIn, cols);
             ReadOnlySpan<double> bias = parameters.Slice(_net.BiasOffset(l), nOut);
             for (int o = 0; o < nOut; o++)
             {
-                Span<double> value = z.Slice(o * cols, n);
-                TensorPrimitives.Add(value, bias[o], value);
+                z.Slice(o * cols, n).Fill(bias[o]); // the bias touches the value columns only
+                z.Slice(o * cols + n, cols - n).Clear();
             }
 
+            Gemm.MultiplyAdd(parameters.Slice(_net.WeightOffset(l), nOut * nIn), _a[l].AsSpan(0, nIn * cols), z, nOut, nIn, cols);
             if (l + 1 < _layers)
             {
                 for (int o = 0; o < nOut; o++)
@@ -106,28 +104,51 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
         }
     }
 
-    // a = σ(z), a_f = σ′·z_f, a_s = σ″·z_a·z_b + σ′·z_s for neuron o of hidden layer l.
+    // a = σ(z), a_f = σ′·z_f, a_s = σ″·z_a·z_b + σ′·z_s for neuron o of hidden layer l, in one pass over the points
+    // (vectors, then a scalar tail with the same operations, so a point's bits do not depend on its place in the block).
     private void Activate(int l, int o)
     {
         int n = _count, cols = _c * n;
-        ReadOnlySpan<double> z = _z[l].AsSpan(o * cols, cols);
+        ReadOnlySpan<double> zs = _z[l].AsSpan(o * cols, cols);
         Span<double> sig = _sig[l].AsSpan(o * 4 * n, 4 * n);
         Span<double> a = _a[l + 1].AsSpan(o * cols, cols);
-        ActivationBlock.Evaluate(_net.Activation, z[..n], sig);
-        ReadOnlySpan<double> s1 = sig.Slice(n, n), s2 = sig.Slice(2 * n, n);
+        ActivationBlock.Evaluate(_net.Activation, zs[..n], sig);
         sig[..n].CopyTo(a);
-        for (int f = 1; f <= _f; f++)
+        ref double z = ref MemoryMarshal.GetReference(zs);
+        ref double y = ref MemoryMarshal.GetReference(a);
+        ref double s1 = ref MemoryMarshal.GetReference(sig.Slice(n, n));
+        ref double s2 = ref Unsafe.Add(ref s1, n);
+        int p = 0;
+        for (; p + 4 <= n; p += 4)
         {
-            TensorPrimitives.Multiply(s1, z.Slice(f * n, n), a.Slice(f * n, n));
+            Vector256<double> d1 = Vector256.LoadUnsafe(ref s1, (nuint)p), d2 = Vector256.LoadUnsafe(ref s2, (nuint)p);
+            for (int f = 1; f <= _f; f++)
+            {
+                (d1 * Vector256.LoadUnsafe(ref z, (nuint)(f * n + p))).StoreUnsafe(ref y, (nuint)(f * n + p));
+            }
+
+            for (int s = 0; s < _s; s++)
+            {
+                int ch = (1 + _f + s) * n + p;
+                Vector256<double> t = Vector256.LoadUnsafe(ref z, (nuint)((1 + _pairA[s]) * n + p)) * Vector256.LoadUnsafe(ref z, (nuint)((1 + _pairB[s]) * n + p));
+                Vector256.FusedMultiplyAdd(d1, Vector256.LoadUnsafe(ref z, (nuint)ch), t * d2).StoreUnsafe(ref y, (nuint)ch);
+            }
         }
 
-        for (int s = 0; s < _s; s++)
+        for (; p < n; p++)
         {
-            int ch = 1 + _f + s;
-            Span<double> t = a.Slice(ch * n, n);
-            TensorPrimitives.Multiply(z.Slice((1 + _pairA[s]) * n, n), z.Slice((1 + _pairB[s]) * n, n), t);
-            TensorPrimitives.Multiply(t, s2, t);
-            TensorPrimitives.FusedMultiplyAdd(s1, z.Slice(ch * n, n), t, t);
+            double d1 = Unsafe.Add(ref s1, p), d2 = Unsafe.Add(ref s2, p);
+            for (int f = 1; f <= _f; f++)
+            {
+                Unsafe.Add(ref y, f * n + p) = d1 * Unsafe.Add(ref z, f * n + p);
+            }
+
+            for (int s = 0; s < _s; s++)
+            {
+                int ch = (1 + _f + s) * n + p;
+                double t = Unsafe.Add(ref z, (1 + _pairA[s]) * n + p) * Unsafe.Add(ref z, (1 + _pairB[s]) * n + p);
+                Unsafe.Add(ref y, ch) = Math.FusedMultiplyAdd(d1, Unsafe.Add(ref z, ch), t * d2);
+            }
         }
     }
 }
