@@ -6,9 +6,6 @@ namespace KanPde.Core.Tests.Networks;
 
 public sealed class MlpNetworkTests
 {
-    // The MLP's own kernels are position-independent; these activations still use TensorPrimitives' Tanh and
-    // Sigmoid in ActivationBlock, whose vector body and scalar tail differ in the last bit (being replaced).
-    private const string Pending = "TensorPrimitives.Tanh/Sigmoid in ActivationBlock depend on a value's place in the span";
 
     private static MlpNetwork Network(int inputs, Activation activation, int seed = 1, params int[] hidden)
     {
@@ -116,9 +113,9 @@ public sealed class MlpNetworkTests
 
     [Theory]
     [InlineData(Activation.Sin)]
-    [InlineData(Activation.Tanh, Skip = Pending)]
-    [InlineData(Activation.Silu, Skip = Pending)]
-    [InlineData(Activation.Softplus, Skip = Pending)]
+    [InlineData(Activation.Tanh)]
+    [InlineData(Activation.Silu)]
+    [InlineData(Activation.Softplus)]
     public void Forward_PointAnywhereInBlock_SameBits(Activation activation)
     {
         // A point's channels must not depend on where it falls in a block (vector body or tail of every kernel).
