@@ -6,7 +6,6 @@ namespace KanPde.Core.Tests.Networks;
 
 public sealed class MlpNetworkTests
 {
-
     private static MlpNetwork Network(int inputs, Activation activation, int seed = 1, params int[] hidden)
     {
         var low = Enumerable.Range(0, inputs).Select(k => -1.0 - 0.5 * k).ToArray();
