@@ -18,7 +18,7 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
     private readonly int[] _widths;
     private readonly int _layers;
     private readonly int _c, _f, _s;
-    private readonly int[] _pairA, _pairB, _firstVariable;
+    private readonly int[] _pairA, _pairB;
     private readonly ChannelLayout _layout;
     private readonly double[][] _a;    // [l] layer l's input channels, widths[l] × C·n
     private readonly double[][] _z;    // [l] hidden pre-activations, widths[l+1] × C·n
@@ -39,7 +39,7 @@ internal sealed partial class MlpWorkspace : INetworkWorkspace
         Derivatives = derivatives;
         BlockSize = blockSize;
         (_c, _f, _s) = (_layout.Channels, _layout.Firsts, _layout.Seconds);
-        (_pairA, _pairB, _firstVariable) = (_layout.PairFirst, _layout.PairSecond, _layout.FirstVariable);
+        (_pairA, _pairB) = (_layout.PairFirst, _layout.PairSecond);
         int cols = _c * blockSize, maxWidth = _widths.Max();
         _a = new double[_layers][];
         _z = new double[_layers][];

@@ -39,7 +39,7 @@ internal static class LineSearch
 
             if (Math.Abs(slope) <= -C2 * slope0)
             {
-                return state.Accept(a);
+                return state.Accept();
             }
 
             if (slope >= 0)
@@ -89,7 +89,7 @@ internal static class LineSearch
         }
 
         // The last point evaluated met both conditions (so its loss is below f0); xNew and gNew hold it.
-        public readonly Result Accept(double a) => new(true, _lastF, Evaluations);
+        public readonly Result Accept() => new(true, _lastF, Evaluations);
 
         public Result Best()
         {
@@ -127,7 +127,7 @@ internal static class LineSearch
 
                 if (Math.Abs(slope) <= -C2 * slope0)
                 {
-                    return Accept(a);
+                    return Accept();
                 }
 
                 if (slope * (aHi - aLo) >= 0)
