@@ -79,6 +79,7 @@ public sealed class RunSession(IModelTrainer trainer, ResultsWriter writer, RunC
         TrainingResult? kan = null, mlp = null;
         foreach (ModelKind model in models)
         {
+            // lead: auto (with auto the stages are not known in advance)
             var context = new ProgressContext(spec.Name, model, trainer.PlannedSteps(spec, model), model == ModelKind.Kan ? ProblemSolver.KanStages(spec).Count : 1);
             TrainingResult result;
             try
