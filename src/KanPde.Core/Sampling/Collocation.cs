@@ -176,7 +176,12 @@ public static class Collocation
             throw new ArgumentOutOfRangeException(nameof(m), $"A grid of {m}^{dimension} points is too large.");
         }
 
-        int n = (int)Math.Pow(m, dimension);
+        int n = 1;
+        for (int k = 0; k < dimension; k++)
+        {
+            n *= m;
+        }
+
         var data = new double[dimension * n];
         for (int p = 0; p < n; p++)
         {

@@ -6,11 +6,16 @@ using KanPde.Problems.Specification;
 
 namespace KanPde.Problems.Solving;
 
-/// <summary>Overrides from the command line, and what one model's training hands to the next.</summary>
+/// <summary>Overrides of what the problem says (from the command line, or from C#), and what one model's training
+/// hands to the next.</summary>
 /// <param name="Seed">Replaces <c>training.seed</c> when given.</param>
+/// <param name="Exact">
+/// The exact solution as a function of a point (x₀, …, x_{d−1}) in variable order, used instead of the problem's
+/// <c>exact</c> to measure errors. The array passed in is reused from one call to the next.
+/// </param>
 /// <param name="MlpEvaluations">The MLP's budget of loss evaluations when <c>mlp.steps</c> is absent: the KAN's count in
 /// this run, so that both models get the same budget. Null when no KAN was trained: the KAN's planned steps instead.</param>
-public sealed record SolveOptions(int? Seed = null, int? MlpEvaluations = null);
+public sealed record SolveOptions(int? Seed = null, Func<double[], double>? Exact = null, int? MlpEvaluations = null);
 
 /// <summary>
 /// Turns a compiled problem into trained models: collocation points, the loss terms, the initial networks,
@@ -56,6 +61,14 @@ public static class ProblemSolver
         return model == ModelKind.Kan ? KanSteps(spec) : spec.Mlp is null ? 0 : spec.Mlp.Steps ?? KanSteps(spec);
     }
 
+    /// <summary>Compiles <paramref name="spec"/> and trains one model on it (see the other overload).</summary>
+    public static TrainingResult Train(ProblemSpec spec, ModelKind model, SolveOptions? options = null,
+        Action<StepRecord>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Train(CompiledProblem.Compile(spec), model, options ?? new SolveOptions(), progress, cancellation);
+    }
+
     /// <summary>
     /// Trains one model. Divergence is not an exception: the result says <see cref="TrainingStatus.Diverged"/>
     /// and holds the last finite network. Cancellation returns promptly with what was reached.
@@ -67,7 +80,7 @@ public static class ProblemSolver
         ArgumentNullException.ThrowIfNull(options);
         ProblemSpec spec = problem.Spec;
         long seed = options.Seed ?? spec.Training.Seed;
-        TrainingData data = Data(problem, seed);
+        TrainingData data = Data(problem, seed, options.Exact);
         int networkSeed = unchecked((int)(seed ^ (seed >> 32)));
         if (model == ModelKind.Kan)
         {
@@ -98,8 +111,11 @@ public static class ProblemSolver
         return Trainer.Train(ModelKind.Mlp, mlpNetwork, data, [mlpStage], mlpSettings, progress, cancellation);
     }
 
-    /// <summary>The loss terms at the problem's collocation points and the evaluation grid with the exact solution.</summary>
-    public static TrainingData Data(CompiledProblem problem, long seed)
+    /// <summary>
+    /// The loss terms at the problem's collocation points and the evaluation grid with the exact solution
+    /// (<paramref name="exact"/> when given, else the problem's).
+    /// </summary>
+    public static TrainingData Data(CompiledProblem problem, long seed, Func<double[], double>? exact = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         CompiledProblem seeded = seed == problem.Spec.Training.Seed
@@ -117,8 +133,25 @@ public static class ProblemSolver
         }
 
         PointSet grid = seeded.EvaluationGrid();
-        double[]? exact = seeded.Exact?.Evaluate(grid);
-        return new TrainingData(terms, equationShare, conditionShare, exact is null ? null : grid, exact);
+        double[]? values = exact is null ? seeded.Exact?.Evaluate(grid) : Evaluate(exact, grid);
+        return new TrainingData(terms, equationShare, conditionShare, values is null ? null : grid, values);
+    }
+
+    private static double[] Evaluate(Func<double[], double> function, PointSet points)
+    {
+        var point = new double[points.Dimension];
+        var values = new double[points.Count];
+        for (int p = 0; p < points.Count; p++)
+        {
+            for (int k = 0; k < points.Dimension; k++)
+            {
+                point[k] = points.Coordinate(k)[p];
+            }
+
+            values[p] = function(point);
+        }
+
+        return values;
     }
 
     private static int KanSteps(ProblemSpec spec) => spec.Training.Schedule?.Sum(s => s.Steps) ?? MaxSteps(spec);

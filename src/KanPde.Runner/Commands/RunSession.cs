@@ -80,6 +80,7 @@ public sealed class RunSession(IModelTrainer trainer, ResultsWriter writer, RunC
         TrainingResult? kan = null, mlp = null;
         foreach (ModelKind model in models)
         {
+            // With schedule: auto the stages are chosen during the run: the count shown is the most it may run.
             var context = new ProgressContext(spec.Name, model, trainer.PlannedSteps(spec, model), model == ModelKind.Kan ? ProblemSolver.KanStages(spec).Count : 1);
             TrainingResult result;
             try

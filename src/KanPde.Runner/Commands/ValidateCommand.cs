@@ -3,6 +3,7 @@ using System.Globalization;
 using KanPde.Problems.Compilation;
 using KanPde.Problems.Diagnostics;
 using KanPde.Problems.Loading;
+using KanPde.Problems.Solving;
 using KanPde.Problems.Specification;
 
 namespace KanPde.Runner.Commands;
@@ -101,7 +102,9 @@ public static class ValidateCommand
     {
         int faces = p.Conditions.Sum(c => c.Faces.Count);
         string mlp = p.Mlp is null ? "no MLP" : $"MLP [{string.Join(", ", p.Mlp.Width)}]";
-        string grids = p.Training.Schedule is null ? "auto" : string.Join(" -> ", p.Training.Schedule.Select(s => s.Grid));
+        string grids = p.Training.Schedule is null
+            ? $"auto ({string.Join(" -> ", ProblemSolver.KanStages(p).Select(s => s.Grid))} at most, {p.Training.MaxSteps ?? AutoTraining.DefaultMaxSteps} steps)"
+            : string.Join(" -> ", p.Training.Schedule.Select(s => s.Grid));
         return $"{p.Name}: {Plural(p.Variables.Count, "variable")} ({string.Join(", ", p.VariableNames)}), "
             + $"{Plural(p.Conditions.Count, "condition")} on {Plural(faces, "face")}, exact {(p.Exact is null ? "not given" : "given")}; "
             + $"KAN [{string.Join(", ", p.Kan.Width)}] grids {grids}, {mlp}; "

@@ -27,7 +27,8 @@ public static class ProgressText
         {
             TrainingStatus.Completed => "completed",
             TrainingStatus.Diverged => $"DIVERGED at step {result.DivergedAtStep}",
-            _ => "interrupted",
+            TrainingStatus.Cancelled => "interrupted",
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result.Status, "Unknown training status."),
         };
         return string.Create(CultureInfo.InvariantCulture,
             $"{how}: {result.Steps} steps in {result.Seconds:0.0} s, loss {SummaryTable.Figure(result.Loss)}{error}");
