@@ -7,7 +7,7 @@ namespace KanPde.Runner.Results;
 
 /// <summary>
 /// The KAN-against-MLP table of one problem, as text cells: one row per trained model with its width,
-/// parameters, steps, status, MSE, relative L2, max error and seconds. The console, summary.md and the
+/// parameters, steps, status, MSE, relative L2, max error, seconds and loss evaluations. The console, summary.md and the
 /// report all show these same cells.
 /// </summary>
 public sealed record SummaryTable(string Problem, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows)
@@ -19,7 +19,7 @@ public sealed record SummaryTable(string Problem, IReadOnlyList<string> Headers,
     public static SummaryTable Create(string problem, IEnumerable<TrainingResult> models)
     {
         ArgumentNullException.ThrowIfNull(models);
-        string[] headers = ["model", "width", "parameters", "steps", "status", "MSE", "relative L2", "max |error|", "seconds"];
+        string[] headers = ["model", "width", "parameters", "steps", "status", "MSE", "relative L2", "max |error|", "seconds", "evaluations"];
         List<IReadOnlyList<string>> rows = [.. models.Select(Row)];
         return new SummaryTable(problem, headers, rows);
     }
@@ -71,5 +71,6 @@ public sealed record SummaryTable(string Problem, IReadOnlyList<string> Headers,
         Figure(r.Errors?.RelativeL2),
         Figure(r.Errors?.MaxAbsError),
         r.Seconds.ToString("0.0", CultureInfo.InvariantCulture),
+        r.Evaluations.ToString(CultureInfo.InvariantCulture),
     ];
 }

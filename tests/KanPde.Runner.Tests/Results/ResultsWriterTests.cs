@@ -85,7 +85,7 @@ public sealed class ResultsWriterTests : IDisposable
 
         string[] lines = md.Split('\n');
         Assert.Equal("# tiny2d", lines[0]);
-        Assert.StartsWith("| model | width | parameters | steps | status | MSE | relative L2 | max |error| | seconds |", lines[2].Replace("\\|", "|", StringComparison.Ordinal));
+        Assert.StartsWith("| model | width | parameters | steps | status | MSE | relative L2 | max |error| | seconds | evaluations |", lines[2].Replace("\\|", "|", StringComparison.Ordinal));
         Assert.StartsWith("| KAN | [2, 3, 1] | " + outcome.Kan!.Parameters, lines[4]);
         Assert.StartsWith("| MLP | [2, 8, 1] | " + outcome.Mlp!.Parameters, lines[5]);
     }
