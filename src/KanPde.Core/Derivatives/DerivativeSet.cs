@@ -11,6 +11,8 @@ public sealed class DerivativeSet
     private readonly int[] _firstVariable;
     private readonly int[] _pairA;
     private readonly int[] _pairB;
+    private readonly DerivativeSet[]? _parts;
+    private readonly int[]? _offsets;
 
     private DerivativeSet(int inputCount, DerivativeTerm[] channels, int firstCount)
     {
@@ -33,6 +35,38 @@ public sealed class DerivativeSet
             _pairB[s] = Array.IndexOf(_firstVariable, term.Second);
         }
     }
+
+    // A set over several unknowns: one single-unknown set per unknown, their channels one after the other.
+    private DerivativeSet(int inputCount, DerivativeSet[] parts)
+    {
+        InputCount = inputCount;
+        _parts = parts;
+        _offsets = new int[parts.Length];
+        var channels = new List<DerivativeTerm>();
+        for (int k = 0; k < parts.Length; k++)
+        {
+            _offsets[k] = channels.Count;
+            channels.AddRange(parts[k].Channels.Select(c => c.Of(k)));
+        }
+
+        _channels = [.. channels];
+        _firstVariable = _pairA = _pairB = [];
+        FirstCount = SecondCount = -1;
+    }
+
+    /// <summary>Number of unknowns the channels belong to: 1 for a set of one network's output.</summary>
+    public int UnknownCount => _parts?.Length ?? 1;
+
+    /// <summary>The channels of unknown <paramref name="unknown"/> as a single-unknown set (its terms with unknown 0).</summary>
+    public DerivativeSet ForUnknown(int unknown)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(unknown);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(unknown, UnknownCount);
+        return _parts?[unknown] ?? this;
+    }
+
+    /// <summary>The first channel of unknown <paramref name="unknown"/>.</summary>
+    public int Offset(int unknown) => _offsets?[unknown] ?? 0;
 
     /// <summary>Number of network inputs.</summary>
     public int InputCount { get; }
@@ -61,11 +95,29 @@ public sealed class DerivativeSet
     /// <summary>The channel carrying <paramref name="term"/>, or −1.</summary>
     public int IndexOf(DerivativeTerm term) => Array.IndexOf(_channels, term);
 
-    /// <summary>The smallest set carrying every requested term of a function of <paramref name="inputCount"/> inputs.</summary>
+    /// <summary>
+    /// The smallest set carrying every requested term of a function of <paramref name="inputCount"/> inputs. Terms of
+    /// several unknowns give a set with every unknown up to the largest (each with at least its value), unknown by unknown;
+    /// only a <see cref="Networks.SystemNetwork"/> evaluates such a set, and <see cref="FirstCount"/> and the other
+    /// per-derivative properties then describe nothing (−1 and empty): read them from <see cref="ForUnknown"/>.
+    /// </summary>
     public static DerivativeSet Create(int inputCount, IEnumerable<DerivativeTerm> requested)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputCount, 1);
         ArgumentNullException.ThrowIfNull(requested);
+        DerivativeTerm[] terms = [.. requested];
+        if (terms.Any(t => t.Unknown > 0))
+        {
+            int unknowns = terms.Max(t => t.Unknown) + 1;
+            return new DerivativeSet(inputCount, [.. Enumerable.Range(0, unknowns)
+                .Select(k => Create(inputCount, terms.Where(t => t.Unknown == k).Select(t => t.Of(0))))]);
+        }
+
+        return Single(inputCount, terms);
+    }
+
+    private static DerivativeSet Single(int inputCount, DerivativeTerm[] requested)
+    {
         var firsts = new SortedSet<int>();
         var seconds = new SortedSet<(int, int)>();
         foreach (DerivativeTerm term in requested)

@@ -5,17 +5,31 @@ namespace KanPde.Core.Derivatives;
 /// u itself (order 0), ∂u/∂x_i (order 1) or ∂²u/∂x_i∂x_j (order 2, stored with i ≤ j).
 /// <c>default(DerivativeTerm)</c> is <see cref="Value"/> (u itself): the variables are stored plus one, so
 /// that zeroed storage means "no differentiation" rather than a second derivative in x₀.
+/// In a system of several outputs (unknowns, see <see cref="Networks.SystemNetwork"/>) a term also names its output,
+/// <see cref="Unknown"/>; the default, 0, is the only output of a single network.
 /// </summary>
 public readonly record struct DerivativeTerm
 {
     // Variable index + 1; 0 = no differentiation. Keeps default(DerivativeTerm) == Value.
     private readonly int _firstPlusOne;
     private readonly int _secondPlusOne;
+    private readonly int _unknown;
 
-    private DerivativeTerm(int first, int second)
+    private DerivativeTerm(int first, int second, int unknown = 0)
     {
         _firstPlusOne = first + 1;
         _secondPlusOne = second + 1;
+        _unknown = unknown;
+    }
+
+    /// <summary>The output (unknown) this term differentiates: 0 for a single network.</summary>
+    public int Unknown => _unknown;
+
+    /// <summary>The same derivative of output <paramref name="unknown"/>.</summary>
+    public DerivativeTerm Of(int unknown)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(unknown);
+        return new DerivativeTerm(First, Second, unknown);
     }
 
     /// <summary>The first differentiation variable, or -1 for u itself.</summary>
@@ -46,10 +60,14 @@ public readonly record struct DerivativeTerm
     }
 
     /// <summary>Short form for messages and tests: <c>u</c>, <c>u_0</c>, <c>u_01</c>.</summary>
-    public override string ToString() => Order switch
+    public override string ToString()
     {
-        0 => "u",
-        1 => $"u_{First}",
-        _ => $"u_{First}{Second}",
-    };
+        string u = Unknown == 0 ? "u" : $"u{Unknown}";
+        return Order switch
+        {
+            0 => u,
+            1 => $"{u}_{First}",
+            _ => $"{u}_{First}{Second}",
+        };
+    }
 }

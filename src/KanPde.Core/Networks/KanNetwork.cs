@@ -142,7 +142,7 @@ public sealed partial class KanNetwork : INetwork
 
     /// <inheritdoc />
     public INetworkWorkspace CreateWorkspace(DerivativeSet derivatives, int blockSize) =>
-        new KanWorkspace(this, derivatives, blockSize);
+        new KanWorkspace(this, SystemNetwork.RequireSingle(derivatives), blockSize);
 
     /// <summary>A copy with its own parameter vector.</summary>
     public KanNetwork Clone() => new(Domain, _layers, (double[])Parameters.Clone());

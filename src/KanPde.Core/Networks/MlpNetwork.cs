@@ -115,7 +115,7 @@ public sealed class MlpNetwork : INetwork
 
     /// <inheritdoc />
     public INetworkWorkspace CreateWorkspace(DerivativeSet derivatives, int blockSize) =>
-        new MlpWorkspace(this, derivatives, blockSize);
+        new MlpWorkspace(this, SystemNetwork.RequireSingle(derivatives), blockSize);
 
     /// <summary>A copy with its own parameter vector.</summary>
     public MlpNetwork Clone() => new(Domain, _widths, Activation, (double[])Parameters.Clone());

@@ -7,9 +7,10 @@ namespace KanPde.Core.Networks;
 /// <summary>Evaluating a network (and optionally its derivatives) at many points.</summary>
 public static class NetworkEvaluation
 {
-    /// <summary>u at every point.</summary>
-    public static double[] Values(INetwork network, PointSet points) =>
-        Channels(network, DerivativeSet.ValueOnly(network.InputCount), points);
+    /// <summary>u at every point; for a <see cref="SystemNetwork"/>, every unknown's values, unknown after unknown.</summary>
+    public static double[] Values(INetwork network, PointSet points) => network is SystemNetwork system
+        ? [.. Enumerable.Range(0, system.UnknownCount).SelectMany(k => Values(system.Unknown(k), points))]
+        : Channels(network, DerivativeSet.ValueOnly(network.InputCount), points);
 
     /// <summary>
     /// Every channel of <paramref name="derivatives"/> at every point: <c>result[c * Count + p]</c>.

@@ -30,7 +30,7 @@ public static partial class Trainer
         public TrainingStatus Status { get; private set; } = TrainingStatus.Completed;
 
         /// <summary>What the schedule sees: the stages so far, the steps taken, the grid, the initial loss.</summary>
-        public ScheduleState State => new(_stages, _steps, (_network as KanNetwork)?.Intervals, _initialLoss ??= Measure(new PinnLoss(_network, data.Terms)));
+        public ScheduleState State => new(_stages, _steps, Intervals(_network), _initialLoss ??= Measure(new PinnLoss(_network, data.Terms)));
 
         public void Stage(TrainingStage stage)
         {
@@ -38,14 +38,19 @@ public static partial class Trainer
             _clock.Start();
             double stageStart = _clock.Elapsed.TotalSeconds;
             GridUpdateSchedule? updates = settings.GridUpdateStages is int n && index >= n ? null : settings.GridUpdate;
-            if (_network is KanNetwork kan && stage.Grid is int grid && grid != kan.Intervals)
+            if (Intervals(_network) is int intervals && stage.Grid is int grid && grid != intervals)
             {
                 if (updates is not null)
                 {
-                    kan = kan.UpdateGrids(AllPoints());
+                    _network = UpdateGrids(_network, AllPoints());
                 }
 
-                _network = kan.ExtendGrid(grid);
+                _network = _network switch
+                {
+                    KanNetwork kan => kan.ExtendGrid(grid),
+                    SystemNetwork system => system.ExtendGrid(grid),
+                    _ => _network,
+                };
                 _lastFinite = CopyInto(_lastFinite, _network.Parameters);
             }
 
@@ -65,10 +70,10 @@ public static partial class Trainer
                     break;
                 }
 
-                if (k > 0 && updates is { } update && _network is KanNetwork current && k % update.Every == 0 && k < update.Until)
+                if (k > 0 && updates is { } update && Intervals(_network) is not null && k % update.Every == 0 && k < update.Until)
                 {
                     _evaluations += loss.Evaluations;
-                    _network = current.UpdateGrids(AllPoints());
+                    _network = UpdateGrids(_network, AllPoints());
                     _lastFinite = CopyInto(_lastFinite, _network.Parameters); // the knots moved: the old coefficients belong to the old ones
                     loss = new PinnLoss(_network, data.Terms);
                     optimizer = CreateOptimizer(stage.Optimizer, loss, settings);
@@ -132,6 +137,7 @@ public static partial class Trainer
             {
                 KanNetwork kan => kan.Widths,
                 MlpNetwork mlp => mlp.Widths,
+                SystemNetwork system => system.Widths,
                 _ => [],
             };
             return new TrainingResult(model, Status, _divergedAt, _network, width, _network.ParameterCount, _steps, _evaluations,
@@ -144,7 +150,10 @@ public static partial class Trainer
             double value = loss.TermMeans(_network.Parameters, _means); // the parts of the loss at the new point
             (double equation, double conditions) = Parts();
             ErrorMetrics? errors = measure ? Errors() : null;
-            var record = new StepRecord(_steps, stageIndex, stage.Grid, value, equation, conditions, errors?.Mse, errors?.RelativeL2, _clock.Elapsed.TotalSeconds);
+            var record = new StepRecord(_steps, stageIndex, stage.Grid, value, equation, conditions, errors?.Mse, errors?.RelativeL2, _clock.Elapsed.TotalSeconds)
+            {
+                Constants = _network is SystemNetwork system ? system.Constants() : [],
+            };
             _history.Add(record);
             progress?.Invoke(record);
             _clock.Start();
@@ -174,6 +183,20 @@ public static partial class Trainer
             double[] values = NetworkEvaluation.Values(_network, data.EvaluationPoints);
             return NetworkEvaluation.Errors(values, data.ExactValues.ToArray());
         }
+
+        private static int? Intervals(INetwork network) => network switch
+        {
+            KanNetwork kan => kan.Intervals,
+            SystemNetwork system => system.Intervals,
+            _ => null,
+        };
+
+        private static INetwork UpdateGrids(INetwork network, PointSet points) => network switch
+        {
+            KanNetwork kan => kan.UpdateGrids(points),
+            SystemNetwork system => system.UpdateGrids(points),
+            _ => network,
+        };
 
         private PointSet AllPoints() => _allPoints ??= data.AllPoints();
 

@@ -37,7 +37,11 @@ public sealed record ErrorMetrics(double Mse, double RelativeL2, double MaxAbsEr
 /// <param name="RelativeL2">Relative L2 error, when measured at this step.</param>
 /// <param name="Seconds">Wall-clock time since training began.</param>
 public sealed record StepRecord(int Step, int Stage, int? Grid, double Loss, double EquationLoss, double ConditionLoss,
-    double? Mse, double? RelativeL2, double Seconds);
+    double? Mse, double? RelativeL2, double Seconds)
+{
+    /// <summary>The trainable constants of a system (<see cref="Networks.SystemNetwork"/>) after the step, in order; empty otherwise.</summary>
+    public IReadOnlyList<double> Constants { get; init; } = [];
+}
 
 /// <summary>The state at the end of one stage of the schedule.</summary>
 /// <param name="Grid">The KAN's grid in the stage; null for an MLP.</param>
