@@ -58,6 +58,20 @@ public sealed class HtmlReportTests
     }
 
     [Fact]
+    public void Render_KanStages_OneRowPerStageWithGridOptimizerAndReason()
+    {
+        var outcome = FakeResults.Outcome(TestProblems.Compiled(TestProblems.Poisson2d));
+        string html = HtmlReport.Render(outcome, SummaryTable.Create(outcome.Name, outcome.Models), []);
+
+        Assert.Contains("<h2>KAN stages</h2>", html, StringComparison.Ordinal);
+        string section = html[html.IndexOf("<h2>KAN stages</h2>", StringComparison.Ordinal)..];
+        section = section[..(section.IndexOf("</table>", StringComparison.Ordinal))];
+        Assert.Equal(outcome.Kan!.Stages.Count, Regex.Count(section, "<tr><td class=\"num\">"));
+        Assert.Contains($"<td class=\"num\">{outcome.Kan.Stages[^1].Grid}</td><td>lbfgs</td>", section, StringComparison.Ordinal);
+        Assert.Contains("<td>steps</td>", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_BodyIsWellFormedMarkup()
     {
         (string html, _) = Render(TestProblems.Heat3d);
