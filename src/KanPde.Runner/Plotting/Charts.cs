@@ -76,6 +76,9 @@ public sealed record XYChart : Chart
     /// <summary>A small panel: small type, no legend (small multiples).</summary>
     public bool Compact { get; init; }
 
+    /// <summary>A drawing rather than a plot: no axes, ticks or grid lines (a network diagram).</summary>
+    public bool HideAxes { get; init; }
+
     /// <summary>Width in pixels.</summary>
     public double Width { get; init; } = 820;
 

@@ -16,6 +16,10 @@ public sealed partial class OxyChartRenderer
         PlotModel m = NewModel(chart.Title, chart.Compact);
         m.Axes.Add(NewAxis(chart.X, AxisPosition.Bottom, chart.Compact));
         m.Axes.Add(NewAxis(chart.Y, AxisPosition.Left, chart.Compact));
+        foreach (OxyPlot.Axes.Axis axis in m.Axes.Where(_ => chart.HideAxes))
+        {
+            axis.IsAxisVisible = false;
+        }
         bool xLog = chart.X.Scale == AxisScale.Log, yLog = chart.Y.Scale == AxisScale.Log;
         for (int k = 0; k < chart.Series.Count; k++)
         {

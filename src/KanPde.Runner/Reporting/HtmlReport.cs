@@ -50,6 +50,7 @@ public static class HtmlReport
         AppendProblem(sb, spec);
         AppendTable(sb, table, outcome);
         StagesSection.Append(sb, outcome);
+        FormulaSection.Append(sb, outcome);
         sb.Append("<h2>Plots</h2>\n");
         foreach (Figure f in figures)
         {

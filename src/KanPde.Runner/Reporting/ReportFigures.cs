@@ -29,6 +29,11 @@ public static class ReportFigures
             charts.Add(("activations", "Each learned KAN edge function φ(x) over its input's grid range", activations));
         }
 
+        if (FormulaFigures.PrunedNetwork(outcome) is { } network)
+        {
+            charts.Add(("pruned-network", "The KAN after pruning, each edge labelled with the function chosen for it (grey: it keeps its spline)", network));
+        }
+
         return charts;
     }
 
