@@ -31,7 +31,27 @@ public static class BrokenFiles
 
         """;
 
+    /// <summary>A valid system of two unknowns (lines 1–14), which the system cases edit.</summary>
+    public const string ValidSystem = """
+        name: sys
+        variables:
+          x: [0, 1]
+          y: [0, 1]
+        unknowns: [u, v]
+        equations:
+          - u_xx + u_yy = v
+          - v = -2*pi^2*sin(pi*x)*sin(pi*y)
+        conditions:
+          - at: [x = 0, x = 1, y = 0, y = 1]
+            equation: u = 0
+        exact:
+          u: sin(pi*x)*sin(pi*y)
+          v: -2*pi^2*sin(pi*x)*sin(pi*y)
+
+        """;
+
     public static IReadOnlyList<BrokenFile> All { get; } =
+
     [
         new("YamlSyntax", Edit("  y: [-1, 1]", " y: [-1, 1]"), 4, 0, "YAML syntax error"),
         new("YamlUnclosedFlowList", "name: demo\nvariables: [x: 1\nequation: u = 0\n", 2, 0, "YAML syntax error"),
@@ -90,8 +110,33 @@ public static class BrokenFiles
         new("MaxStepsWithExplicitSchedule", Valid + "training:\n  schedule: [{grid: 5, steps: 10}]\n  max_steps: 100\n", 12, 14, "max_steps applies to schedule: auto"),
         new("MaxStepsZero", Valid + "training:\n  max_steps: 0\n", 11, 14, "training.max_steps must be positive, not 0"),
         new("GridUpdateEveryZero", Valid + "kan:\n  grid_update: {every: 0, until: 30}\n", 11, 24, "kan.grid_update.every must be positive, not 0"),
+        new("UnknownIsVariable", SystemEdit("unknowns: [u, v]", "unknowns: [u, x]"), 5, 15, "the unknown 'x' is a variable"),
+        new("UnknownTwice", SystemEdit("unknowns: [u, v]", "unknowns: [u, u]"), 5, 15, "the unknown 'u' is listed twice"),
+        new("UnknownTwoLetters", SystemEdit("unknowns: [u, v]", "unknowns: [u, vv]"), 5, 15, "the unknown 'vv' must be a single lowercase letter"),
+        new("UnknownNotUsed", SystemEdit("unknowns: [u, v]", "unknowns: [u, v, w]"), 5, 11, "the unknown 'w' appears in no equation and no condition"),
+        new("EquationAndEquations", SystemEdit("equations:", "equation: u = 0\nequations:"), 8, 3, "give either 'equation' or 'equations', not both"),
+        new("SystemExactNotAMap", SystemEdit("exact:\n  u: sin(pi*x)*sin(pi*y)\n  v: -2*pi^2*sin(pi*x)*sin(pi*y)", "exact: sin(pi*x)"), 12, 8, "exact must be a map from each unknown"),
+        new("ExactKeyNotAnUnknown", SystemEdit("  v: -2*pi^2*sin(pi*x)*sin(pi*y)\n", "  w: -2*pi^2*sin(pi*x)*sin(pi*y)\n"), 14, 3, "'w' in exact is not an unknown"),
+        new("SystemDerivativeNotAVariable", SystemEdit("  - v = -2", "  - v_zz = -2"), 8, 5, "the derivative 'v_zz' is taken in 'z'"),
+        new("ConstantNamedAfterUnknown", ValidSystem + "constants:\n  v_0: 1\n", 16, 3, "the constant name 'v_0' is the unknown v or one of its derivatives"),
+        new("ParameterInExact", SystemEdit("  u: sin(pi*x)*sin(pi*y)", "  u: k*sin(pi*x)*sin(pi*y)") + "parameters:\n  k: 1\n", 13, 6, "the parameter 'k' cannot appear in"),
+        new("ParameterUnknownKey", ValidSystem + "parameters:\n  k: {initial: 1, start: 2}\n", 16, 19, "unknown key 'start'"),
+        new("DataNeitherFileNorFromExact", ValidSystem + "data:\n  - {weight: 1}\n", 16, 5, "needs exactly one of 'file'"),
+        new("DataFileMissing", ValidSystem + "data:\n  - {file: nothere.csv}\n", 16, 12, "the data file 'nothere.csv' of data entry 1 does not exist"),
+        new("DataFromExactWithoutExact", Edit("exact: sin(pi*x)*sin(pi*y)\n", "") + "data:\n  - {from_exact: 10}\n", 10, 18, "the problem gives no exact solution"),
+        new("DataNoiseWithFile", ValidSystem + "data:\n  - {file: a.csv, noise: 0.1}\n", 16, 26, "noise in data entry 1 applies only to from_exact"),
         new("EvaluationGridTooLarge", Valid + "evaluation:\n  points: 40000\n", 11, 11, "evaluation.points = 40000 per axis makes a grid of 40000^2 points, too large"),
     ];
+
+    private static string SystemEdit(string from, string to)
+    {
+        if (!ValidSystem.Contains(from, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{from}' is not in the valid system file.", nameof(from));
+        }
+
+        return ValidSystem.Replace(from, to, StringComparison.Ordinal);
+    }
 
     private static string Edit(string from, string to)
     {

@@ -1,5 +1,6 @@
 using KanPde.Core;
 using KanPde.Core.Sampling;
+using KanPde.Core.Training;
 using KanPde.Problems.Expressions.Compilation;
 using KanPde.Problems.Specification;
 
@@ -15,9 +16,9 @@ public sealed class CompiledProblem
     {
         Spec = spec;
         Box = new Box([.. spec.Variables.Select(v => v.Low)], [.. spec.Variables.Select(v => v.High)]);
-        Equation = new CompiledResidual(spec.Equation.Residual);
+        Equations = [.. spec.Equations.Select(e => new CompiledResidual(e.Residual))];
         Conditions = [.. spec.Conditions.Select((c, i) => new CompiledCondition(i, c, new CompiledResidual(c.Equation.Residual)))];
-        Exact = spec.Exact is null ? null : new PointFunction(spec.Exact.Expression);
+        Exacts = [.. spec.Exacts.Select(e => e is null ? null : new PointFunction(e.Expression))];
     }
 
     /// <summary>The validated problem.</summary>
@@ -26,14 +27,97 @@ public sealed class CompiledProblem
     /// <summary>The box of the variables, in their order.</summary>
     public Box Box { get; }
 
-    /// <summary>The PDE's residual LHS − RHS, with its partials.</summary>
-    public CompiledResidual Equation { get; }
+    /// <summary>The PDE's residual LHS − RHS, with its partials (the first equation of a system).</summary>
+    public CompiledResidual Equation => Equations[0];
+
+    /// <summary>Every equation's residual, in file order.</summary>
+    public IReadOnlyList<CompiledResidual> Equations { get; }
 
     /// <summary>Each condition's residual, faces, weight and points per face.</summary>
     public IReadOnlyList<CompiledCondition> Conditions { get; }
 
-    /// <summary>The exact solution, or null.</summary>
-    public PointFunction? Exact { get; }
+    /// <summary>The exact solution (of the first unknown in a system), or null.</summary>
+    public PointFunction? Exact => Exacts[0];
+
+    /// <summary>Each unknown's exact solution, null where it has none.</summary>
+    public IReadOnlyList<PointFunction?> Exacts { get; }
+
+    /// <summary>
+    /// The exact values at <paramref name="points"/> of every unknown, unknown after unknown (as
+    /// <c>NetworkEvaluation.Values</c> stacks a system's outputs); null unless every unknown has an exact solution.
+    /// </summary>
+    public double[]? ExactValues(PointSet points) =>
+        Exacts.Any(e => e is null) ? null : [.. Exacts.SelectMany(e => e!.Evaluate(points))];
+
+    /// <summary>
+    /// The observations of <c>data</c> as loss terms, one per observed unknown of each entry: the points where it was
+    /// observed and the residual u_k − observed. Synthetic entries (<c>from_exact</c>) draw their Sobol points and noise
+    /// from <paramref name="seed"/>.
+    /// </summary>
+    public IReadOnlyList<LossTerm> ObservationTerms(long seed)
+    {
+        var terms = new List<LossTerm>();
+        for (int i = 0; i < Spec.Data.Count; i++)
+        {
+            DataSpec data = Spec.Data[i];
+            ObservationTable table = data.Table ?? Synthetic(data, seed, stream: 7000 + i);
+            foreach ((int unknown, double[] values) in table.Columns)
+            {
+                int[] observed = [.. Enumerable.Range(0, table.Count).Where(p => double.IsFinite(values[p]))];
+                if (observed.Length == 0)
+                {
+                    continue;
+                }
+
+                int d = Box.Dimension, n = observed.Length;
+                var coordinates = new double[d * n];
+                for (int k = 0; k < d; k++)
+                {
+                    for (int p = 0; p < n; p++)
+                    {
+                        coordinates[k * n + p] = table.Coordinates[k * table.Count + observed[p]];
+                    }
+                }
+
+                terms.Add(new LossTerm($"{data.Name}: {Spec.Unknowns[unknown]}", new ObservationResidual(unknown, [.. observed.Select(p => values[p])]),
+                    new PointSet(d, coordinates), data.Weight));
+            }
+        }
+
+        return terms;
+    }
+
+    private ObservationTable Synthetic(DataSpec data, long seed, long stream)
+    {
+        PointSet points = Collocation.Interior(Box, data.FromExact ?? 1, SamplingMethod.Sobol, seed + stream);
+        var random = new SeededRandom(seed, stream);
+        var columns = new List<(int, double[])>();
+        for (int k = 0; k < Exacts.Count; k++)
+        {
+            if (Exacts[k] is not { } exact)
+            {
+                continue;
+            }
+
+            double[] values = exact.Evaluate(points);
+            double rms = Math.Sqrt(values.Sum(v => v * v) / values.Length);
+            for (int p = 0; p < values.Length; p++)
+            {
+                values[p] += data.Noise * rms * Gaussian(random);
+            }
+
+            columns.Add((k, values));
+        }
+
+        return new ObservationTable(points.Count, points.Coordinates.ToArray(), columns);
+    }
+
+    // A standard normal deviate (Box–Muller).
+    private static double Gaussian(SeededRandom random)
+    {
+        double u1 = 1 - random.NextDouble(), u2 = random.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
 
     /// <summary>Compiles a validated problem.</summary>
     public static CompiledProblem Compile(ProblemSpec spec)

@@ -30,11 +30,15 @@ public static class ExactSolutionCheck
     /// <summary>The default relative tolerance.</summary>
     public const double DefaultTolerance = 1e-9;
 
-    /// <summary>The results for the equation and each condition, or null when the problem has no exact solution.</summary>
+    /// <summary>
+    /// The results for each equation and each condition, or null when the problem has no exact solution. In a system, an
+    /// equation or condition that reads an unknown without an exact solution, or a parameter without an exact value,
+    /// cannot be checked and is left out.
+    /// </summary>
     public static IReadOnlyList<ExactCheckResult>? Run(ProblemSpec spec, int interiorPoints = 256, int pointsPerFace = 64)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Exact is null)
+        if (spec.Exacts.All(e => e is null))
         {
             return null;
         }
@@ -42,11 +46,23 @@ public static class ExactSolutionCheck
         var box = new Box([.. spec.Variables.Select(v => v.Low)], [.. spec.Variables.Select(v => v.High)]);
         PointSet interior = Collocation.Interior(box, interiorPoints, SamplingMethod.Halton, spec.Training.Seed);
         var derivatives = new Dictionary<DerivativeTerm, Node>();
-        Node Field(DerivativeTerm term)
+        Node? Field(FieldNode field)
         {
+            DerivativeTerm term = field.Term;
+            if (field.IsParameter)
+            {
+                double? value = spec.Parameters[term.Unknown - spec.Unknowns.Count].Exact;
+                return value is { } v ? Node.Number(v) : null;
+            }
+
+            if (spec.Exacts[term.Unknown] is not { } exact)
+            {
+                return null;
+            }
+
             if (!derivatives.TryGetValue(term, out Node? node))
             {
-                node = spec.Exact.Expression;
+                node = exact.Expression;
                 if (term.Order >= 1)
                 {
                     node = node.DifferentiateByVariable(term.First, spec.VariableNames);
@@ -63,22 +79,40 @@ public static class ExactSolutionCheck
             return node;
         }
 
-        var results = new List<ExactCheckResult> { Check("the equation", spec.Equation, interior, interior, Field) };
+        var results = new List<ExactCheckResult>();
+        for (int e = 0; e < spec.Equations.Count; e++)
+        {
+            string name = spec.Equations.Count == 1 ? "the equation" : $"equation {e + 1}: {spec.Equations[e].Text}";
+            if (Check(name, spec.Equations[e], interior, interior, Field) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
         for (int c = 0; c < spec.Conditions.Count; c++)
         {
             ConditionSpec condition = spec.Conditions[c];
             PointSet faces = Collocation.Concatenate([.. condition.Faces.Select((f, k) =>
                 Collocation.Face(box, f.Variable, f.High, pointsPerFace, SamplingMethod.Halton, spec.Training.Seed, k))]);
             string name = $"condition {c + 1} ({string.Join(", ", condition.Faces)}): {condition.Equation.Text}";
-            results.Add(Check(name, condition.Equation, faces, interior, Field));
+            if (Check(name, condition.Equation, faces, interior, Field) is { } result)
+            {
+                results.Add(result);
+            }
         }
 
         return results;
     }
 
-    private static ExactCheckResult Check(string name, EquationSpec equation, PointSet points, PointSet interior, Func<DerivativeTerm, Node> field)
+    private static ExactCheckResult? Check(string name, EquationSpec equation, PointSet points, PointSet interior, Func<FieldNode, Node?> field)
     {
-        Node Substitute(Node node) => node.Substitute(leaf => leaf is FieldNode f ? field(f.Term) : null);
+        List<FieldNode> fields = [.. Leaves(equation.Left).Concat(Leaves(equation.Right))];
+        if (fields.Any(f => field(f) is null))
+        {
+            return null;
+        }
+
+        Node Substitute(Node node) => node.Substitute(leaf => leaf is FieldNode f ? field(f) : null);
         var terms = new List<(double Sign, Node Term)>();
         Flatten(equation.Left, 1, terms);
         Flatten(equation.Right, -1, terms);
@@ -123,6 +157,15 @@ public static class ExactSolutionCheck
         double[] at = [.. Enumerable.Range(0, points.Dimension).Select(k => points.Coordinate(k)[worst])];
         return new ExactCheckResult(name, max, scale, at);
     }
+
+    private static IEnumerable<FieldNode> Leaves(Node node) => node switch
+    {
+        FieldNode f => [f],
+        NegateNode n => Leaves(n.Operand),
+        BinaryNode b => Leaves(b.Left).Concat(Leaves(b.Right)),
+        CallNode c => c.Second is null ? Leaves(c.Argument) : Leaves(c.Argument).Concat(Leaves(c.Second)),
+        _ => [],
+    };
 
     // Splits a side of an equation into its additive terms, with their signs.
     private static void Flatten(Node node, double sign, List<(double, Node)> terms)

@@ -136,9 +136,17 @@ public sealed class Binder
             return definition;
         }
 
-        if (name == "u" || name.StartsWith("u_", StringComparison.Ordinal))
+        if (UnknownOf(name) >= 0)
         {
             return Field(syntax);
+        }
+
+        int parameter = IndexOf(_scope.Parameters, name);
+        if (parameter >= 0)
+        {
+            return _scope.AllowU
+                ? new FieldNode(DerivativeTerm.Value.Of(_scope.Unknowns.Count + parameter), name, IsParameter: true)
+                : Fail(syntax.Offset, $"the parameter '{name}' cannot appear in {_scope.Place}: parameters are trained, so they may appear only in equations and conditions");
         }
 
         if (Functions.IsFunction(name))
@@ -154,23 +162,33 @@ public sealed class Binder
         return Fail(syntax.Offset, $"unknown name '{name}'{Suggestions.DidYouMean(name, KnownNames())}");
     }
 
+    // The unknown a name is (u) or differentiates (u_x), or -1.
+    private int UnknownOf(string name)
+    {
+        int underscore = name.IndexOf('_', StringComparison.Ordinal);
+        return IndexOf(_scope.Unknowns, underscore < 0 ? name : name[..underscore]);
+    }
+
     private Node? Field(NameSyntax syntax)
     {
         string name = syntax.Name;
+        int unknown = UnknownOf(name);
+        string u = _scope.Unknowns[unknown];
         if (!_scope.AllowU)
         {
-            return Fail(syntax.Offset, $"'{name}' cannot appear in {_scope.Place}: it may contain only {_scope.Allowed}, not u or its derivatives");
+            string what = _scope.Unknowns.Count == 1 ? "u or its derivatives" : "the unknowns or their derivatives";
+            return Fail(syntax.Offset, $"'{name}' cannot appear in {_scope.Place}: it may contain only {_scope.Allowed}, not {what}");
         }
 
-        if (name == "u")
+        if (name == u)
         {
-            return new FieldNode(DerivativeTerm.Value, "u");
+            return new FieldNode(DerivativeTerm.Value.Of(unknown), u);
         }
 
-        string letters = name[2..];
+        string letters = name[(u.Length + 1)..];
         if (letters.Length == 0)
         {
-            return Fail(syntax.Offset, "'u_' needs the variables to differentiate by, such as u_x or u_xy");
+            return Fail(syntax.Offset, $"'{u}_' needs the variables to differentiate by, such as {u}_x or {u}_xy");
         }
 
         foreach (char letter in letters)
@@ -190,12 +208,12 @@ public sealed class Binder
         DerivativeTerm term = letters.Length == 1
             ? DerivativeTerm.D(first)
             : DerivativeTerm.D(first, IndexOf(_scope.Variables, letters[1].ToString()));
-        return new FieldNode(term, Node.FieldName(term, _scope.Variables));
+        return new FieldNode(term.Of(unknown), Node.FieldName(term, _scope.Variables, u));
     }
 
     private bool IsKnownName(string name) =>
         IndexOf(_scope.Variables, name) >= 0 || _scope.Constants.ContainsKey(name) || _scope.Definitions.ContainsKey(name)
-        || name is "pi" or "e" or "u" || name.StartsWith("u_", StringComparison.Ordinal);
+        || name is "pi" or "e" || UnknownOf(name) >= 0 || IndexOf(_scope.Parameters, name) >= 0;
 
     private IEnumerable<string> KnownNames()
     {
@@ -207,9 +225,13 @@ public sealed class Binder
 
         if (_scope.AllowU)
         {
-            names = names.Append("u")
-                .Concat(_scope.Variables.Select(v => "u_" + v))
-                .Concat(_scope.Variables.SelectMany(v => _scope.Variables.Select(w => "u_" + v + w)));
+            names = names.Concat(_scope.Parameters);
+            foreach (string u in _scope.Unknowns)
+            {
+                names = names.Append(u)
+                    .Concat(_scope.Variables.Select(v => u + "_" + v))
+                    .Concat(_scope.Variables.SelectMany(v => _scope.Variables.Select(w => u + "_" + v + w)));
+            }
         }
 
         return names;

@@ -117,8 +117,13 @@ public abstract partial record Node
         return Product(outer, da);
     }
 
-    private static FieldNode RaiseOrder(FieldNode field, int variable, IReadOnlyList<string> names)
+    private static Node RaiseOrder(FieldNode field, int variable, IReadOnlyList<string> names)
     {
+        if (field.IsParameter)
+        {
+            return Zero;
+        }
+
         DerivativeTerm term = field.Term;
         DerivativeTerm raised = term.Order switch
         {
@@ -126,18 +131,28 @@ public abstract partial record Node
             1 => DerivativeTerm.D(term.First, variable),
             _ => throw new InvalidOperationException($"d/d{names[variable]} of {field.Name} has order 3; at most 2 is supported."),
         };
-        return new FieldNode(raised, FieldName(raised, names));
+        return new FieldNode(raised.Of(term.Unknown), FieldName(raised, names, UnknownLetter(field.Name)));
+    }
+
+    private static string UnknownLetter(string fieldName)
+    {
+        int underscore = fieldName.IndexOf('_', StringComparison.Ordinal);
+        return underscore < 0 ? fieldName : fieldName[..underscore];
     }
 
     /// <summary>How a term of u is written, with the variables in declaration order: u, u_x, u_xy.</summary>
-    public static string FieldName(DerivativeTerm term, IReadOnlyList<string> variableNames)
+    public static string FieldName(DerivativeTerm term, IReadOnlyList<string> variableNames) => FieldName(term, variableNames, "u");
+
+    /// <summary>How a term of the unknown <paramref name="unknown"/> is written: v, v_x, v_xy.</summary>
+    public static string FieldName(DerivativeTerm term, IReadOnlyList<string> variableNames, string unknown)
     {
         ArgumentNullException.ThrowIfNull(variableNames);
+        ArgumentNullException.ThrowIfNull(unknown);
         return term.Order switch
         {
-            0 => "u",
-            1 => "u_" + variableNames[term.First],
-            _ => "u_" + variableNames[term.First] + variableNames[term.Second],
+            0 => unknown,
+            1 => unknown + "_" + variableNames[term.First],
+            _ => unknown + "_" + variableNames[term.First] + variableNames[term.Second],
         };
     }
 }

@@ -47,7 +47,7 @@ public abstract partial record Node
     {
         var found = new HashSet<DerivativeTerm>();
         Collect(this, found);
-        return [.. found.OrderBy(t => t.Order).ThenBy(t => t.First).ThenBy(t => t.Second)];
+        return [.. found.OrderBy(t => t.Unknown).ThenBy(t => t.Order).ThenBy(t => t.First).ThenBy(t => t.Second)];
 
         static void Collect(Node node, HashSet<DerivativeTerm> found)
         {

@@ -31,8 +31,11 @@ public sealed record VariableNode(int Index, string Name) : Node
     public override bool HasFields => false;
 }
 
-/// <summary>A term of u (u, u_x, u_xy, ...), written <paramref name="Name"/> in the problem.</summary>
-public sealed record FieldNode(DerivativeTerm Term, string Name) : Node
+/// <summary>
+/// A term of an unknown (u, u_x, v_xy, ...), written <paramref name="Name"/> in the problem; or, with
+/// <paramref name="IsParameter"/>, a trainable parameter (read as a further output whose derivatives vanish).
+/// </summary>
+public sealed record FieldNode(DerivativeTerm Term, string Name, bool IsParameter = false) : Node
 {
     /// <inheritdoc/>
     public override bool HasFields => true;

@@ -12,6 +12,15 @@ public sealed record Scope
     /// <summary>Whether u and its derivatives may appear (equations only).</summary>
     public bool AllowU { get; init; }
 
+    /// <summary>The unknown functions in order (default <c>u</c> alone); unknown k's terms carry <c>DerivativeTerm.Unknown</c> = k.</summary>
+    public IReadOnlyList<string> Unknowns { get; init; } = ["u"];
+
+    /// <summary>
+    /// The trainable parameters in order; where unknowns may appear, parameter j is read as the field of output
+    /// <c>Unknowns.Count + j</c> (a constant: its derivatives by the variables are zero).
+    /// </summary>
+    public IReadOnlyList<string> Parameters { get; init; } = [];
+
     /// <summary>Constants defined so far, by name.</summary>
     public IReadOnlyDictionary<string, double> Constants { get; init; } = new Dictionary<string, double>();
 

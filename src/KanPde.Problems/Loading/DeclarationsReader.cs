@@ -55,7 +55,7 @@ internal static class DeclarationsReader
     }
 
     /// <summary><c>constants</c>: each an expression of numbers and earlier constants (always bound: they need no variables).</summary>
-    public static List<ConstantSpec> Constants(ExpressionReader expressions, YamlMap root, IReadOnlyList<string> variables)
+    public static List<ConstantSpec> Constants(ExpressionReader expressions, YamlMap root, IReadOnlyList<string> variables, IReadOnlyList<string> unknowns)
     {
         ReadContext context = expressions.Context;
         var constants = new List<ConstantSpec>();
@@ -70,7 +70,7 @@ internal static class DeclarationsReader
         foreach ((YamlText key, YamlTree value) in map.Entries)
         {
             later.Remove(key.Value);
-            bool nameOk = CheckIdentifier(context, key, "constant", variables);
+            bool nameOk = CheckIdentifier(context, key, "constant", variables, unknowns);
             var scope = new Scope
             {
                 Variables = variables,
@@ -143,7 +143,7 @@ internal static class DeclarationsReader
         foreach ((YamlText key, YamlTree value) in map.Entries)
         {
             later.Remove(key.Value);
-            bool nameOk = CheckIdentifier(context, key, "definition", scope.Variables);
+            bool nameOk = CheckIdentifier(context, key, "definition", scope.Variables, scope.Unknowns);
             if (nameOk && scope.Constants.ContainsKey(key.Value))
             {
                 context.Error(key, $"the definition '{key.Value}' has the name of a constant");
@@ -169,13 +169,16 @@ internal static class DeclarationsReader
         return definitions;
     }
 
-    private static bool CheckIdentifier(ReadContext context, YamlText key, string kind, IReadOnlyList<string> variables)
+    /// <summary>Whether <paramref name="key"/> may name a constant, definition or parameter; reports why not.</summary>
+    public static bool CheckIdentifier(ReadContext context, YamlText key, string kind, IReadOnlyList<string> variables, IReadOnlyList<string> unknowns)
     {
         string name = key.Value;
+        int underscore = name.IndexOf('_', StringComparison.Ordinal);
+        string? unknown = unknowns.FirstOrDefault(u => name == u || (underscore > 0 && name[..underscore] == u));
         string? problem =
             !IdentifierPattern.IsMatch(name) ? "must start with a letter or '_' and contain only letters, digits and '_'"
             : variables.Contains(name) ? "is a variable"
-            : name == "u" || name.StartsWith("u_", StringComparison.Ordinal) ? "is the unknown u or one of its derivatives"
+            : unknown is not null ? $"is the unknown {unknown} or one of its derivatives"
             : name is "pi" or "e" ? "is a built-in constant"
             : Functions.IsFunction(name) ? "is a function"
             : null;

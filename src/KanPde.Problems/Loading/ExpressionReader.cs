@@ -70,9 +70,11 @@ internal sealed class ExpressionReader(ReadContext context, bool bindNames)
             return null;
         }
 
-        if (!left.HasFields && !right.HasFields)
+        int unknowns = scope.Unknowns.Count;
+        if (!left.Fields().Concat(right.Fields()).Any(t => t.Unknown < unknowns))
         {
-            context.Error(scalar, $"{what} does not involve u or its derivatives");
+            string names = unknowns == 1 ? $"{scope.Unknowns[0]} or its derivatives" : $"any unknown ({string.Join(", ", scope.Unknowns)})";
+            context.Error(scalar, $"{what} does not involve {names}");
             return null;
         }
 

@@ -13,7 +13,7 @@ public static class ProblemKeys
 {
     /// <summary>The top level of a file.</summary>
     public static IReadOnlyList<string> TopLevel { get; } =
-        ["name", "description", "variables", "constants", "definitions", "equation", "conditions", "exact", "kan", "mlp", "training", "evaluation"];
+        ["name", "description", "variables", "constants", "definitions", "equation", "unknowns", "equations", "conditions", "exact", "kan", "mlp", "training", "evaluation", "parameters", "data"];
 
     /// <summary>One entry of <c>conditions</c>.</summary>
     public static IReadOnlyList<string> Condition { get; } = ["at", "equation", "weight", "points"];
@@ -43,6 +43,12 @@ public static class ProblemKeys
     /// <summary><c>evaluation</c>.</summary>
     public static IReadOnlyList<string> Evaluation { get; } = ["points"];
 
+    /// <summary>One entry of <c>parameters</c> (when a map).</summary>
+    public static IReadOnlyList<string> Parameter { get; } = ["initial", "exact"];
+
+    /// <summary>One entry of <c>data</c>.</summary>
+    public static IReadOnlyList<string> Data { get; } = ["file", "from_exact", "noise", "weight"];
+
     /// <summary>Every map with its heading in docs/problem-format.md.</summary>
     public static IReadOnlyList<KeySection> Sections { get; } =
     [
@@ -56,6 +62,8 @@ public static class ProblemKeys
         new("`training.weights`", Weights),
         new("Stages of `training.schedule`", Stage),
         new("`evaluation`", Evaluation),
+        new("`parameters`", Parameter),
+        new("Entries of `data`", Data),
     ];
 
     /// <summary>Keys that live in one place only, to point a misplaced or misspelt key to where it belongs.</summary>
@@ -80,5 +88,9 @@ public static class ProblemKeys
         ["weight"] = "a condition",
         ["every"] = "kan.grid_update",
         ["until"] = "kan.grid_update",
+        ["initial"] = "an entry of parameters",
+        ["file"] = "an entry of data",
+        ["from_exact"] = "an entry of data",
+        ["noise"] = "an entry of data",
     };
 }

@@ -23,6 +23,14 @@ internal static class ProblemReader
         return new LoadResult(diagnostics.Any(d => d.IsError) ? null : problem, diagnostics);
     }
 
+    /// <summary>The default of <c>training.weights.equation</c> in a problem with <c>data</c>.</summary>
+    public const double DataEquationWeight = 1;
+
+    private static bool GivesEquationWeight(YamlMap root) =>
+        ReadContext.Optional(root, "training") is YamlMap training
+        && ReadContext.Optional(training, "weights") is YamlMap weights
+        && ReadContext.Optional(weights, "equation") is not null;
+
     private static ProblemSpec? ReadFile(ReadContext context, string text)
     {
         YamlTree? tree = YamlTreeReader.Read(text, (index, message) => context.Report(index, message));
@@ -45,10 +53,12 @@ internal static class ProblemReader
         var constantReader = new ExpressionReader(context, bindNames: true);
         List<(YamlText Key, YamlTree Bounds)>? variableNames = DeclarationsReader.VariableNames(context, root);
         List<string> names = variableNames?.Select(v => v.Key.Value).ToList() ?? [];
-        List<ConstantSpec> constants = DeclarationsReader.Constants(constantReader, root, names);
+        List<string> unknowns = SystemsReader.Unknowns(context, root, names);
+        List<ConstantSpec> constants = DeclarationsReader.Constants(constantReader, root, names, unknowns);
         var constantScope = new Scope
         {
             Variables = names,
+            Unknowns = unknowns,
             Constants = constants.ToDictionary(c => c.Name, c => c.Value),
             Place = "a face",
             Allowed = "numbers and constants",
@@ -66,15 +76,26 @@ internal static class ProblemReader
             Place = "exact",
             Allowed = "the variables, constants and definitions",
         };
+        List<ParameterSpec> parameters = SystemsReader.Parameters(constantReader, root, constantScope with { Definitions = bound },
+            (key, kind) => DeclarationsReader.CheckIdentifier(context, key, kind, names, unknowns));
+        pointScope = pointScope with { Parameters = [.. parameters.Select(p => p.Name)] };
         Scope equationScope = pointScope with { AllowU = true, Place = "the equation" };
 
-        EquationSpec? equation = context.Required(root, "equation", "") is { } e ? expressions.Equation(e, equationScope, "the equation") : null;
+        List<EquationSpec>? equations = SystemsReader.Equations(expressions, root, equationScope);
         TrainingSpec training = TrainingReader.Read(context, ReadContext.Optional(root, "training"));
         List<ConditionSpec>? conditions = ConditionsReader.Read(expressions, root, variables ?? [], equationScope, constantScope, training.Points.Boundary);
-        ExactSpec? exact = null;
-        if (ReadContext.Optional(root, "exact") is { } exactNode && expressions.Expression(exactNode, pointScope, "exact") is { } exactExpression)
+        List<ExactSpec?> exacts = SystemsReader.Exacts(expressions, root, pointScope, unknowns);
+        List<DataSpec> data = variables is null ? [] : DataReader.Read(context, root, variables, unknowns, exacts);
+        if (data.Count > 0 && !GivesEquationWeight(root))
         {
-            exact = new ExactSpec(((YamlText)exactNode).Value, exactExpression);
+            // With observations the physics must stay a strong constraint, or the network follows the noise
+            // (measured on heat-inverse, README): the equation weight defaults to 1 instead of 0.01.
+            training = training with { Weights = training.Weights with { Equation = DataEquationWeight } };
+        }
+
+        if (equations is not null && conditions is not null && context.ErrorCount == 0)
+        {
+            SystemsReader.CheckEveryUnknownUsed(context, root, unknowns, equations, conditions);
         }
 
         int n = names.Count;
@@ -82,11 +103,18 @@ internal static class ProblemReader
         MlpSpec? mlp = MlpReader.Read(context, ReadContext.Optional(root, "mlp"), n);
         EvaluationSpec evaluation = EvaluationReader.Read(context, ReadContext.Optional(root, "evaluation"), n);
 
-        if (context.ErrorCount > 0 || name is null || variables is null || equation is null || conditions is null)
+        if (context.ErrorCount > 0 || name is null || variables is null || equations is null || conditions is null)
         {
             return null;
         }
 
-        return new ProblemSpec(name, description, variables, constants, definitions, equation, conditions, exact, kan, mlp, training, evaluation, new ProblemSource(context.FileName, text));
+        return new ProblemSpec(name, description, variables, constants, definitions, equations[0], conditions, exacts[0], kan, mlp, training, evaluation, new ProblemSource(context.FileName, text))
+        {
+            Unknowns = unknowns,
+            Equations = equations,
+            Exacts = exacts,
+            Parameters = parameters,
+            Data = data,
+        };
     }
 }

@@ -35,6 +35,10 @@ internal sealed partial class ReadContext
 
     public void Error(YamlTree node, string message) => Report(node.Start, message);
 
+    /// <summary>An error in another file the problem reads (a data file), at its own line and column.</summary>
+    public void ErrorIn(string file, int line, int column, string message) =>
+        _diagnostics.Add(new Diagnostic(file, line, column, message));
+
     /// <summary>The node as a map of names to values (any keys); reported when it is not a map.</summary>
     public YamlMap? AnyMap(YamlTree node, string what)
     {

@@ -11,9 +11,9 @@ namespace KanPde.Problems.Specification;
 /// <param name="Variables">The variables in input order, with their bounds.</param>
 /// <param name="Constants">Named constants, in file order, with their values.</param>
 /// <param name="Definitions">Named expressions of the variables, in file order (already substituted into every expression below).</param>
-/// <param name="Equation">The PDE inside the box.</param>
+/// <param name="Equation">The PDE inside the box (the first of <see cref="Equations"/> in a system).</param>
 /// <param name="Conditions">Boundary and initial conditions, in file order.</param>
-/// <param name="Exact">The analytic solution, or null.</param>
+/// <param name="Exact">The analytic solution (of the first unknown in a system), or null.</param>
 /// <param name="Kan">The KAN model.</param>
 /// <param name="Mlp">The MLP baseline, or null for <c>mlp: none</c>.</param>
 /// <param name="Training">Points, weights, optimizer and grid schedule.</param>
@@ -34,9 +34,56 @@ public sealed record ProblemSpec(
     EvaluationSpec Evaluation,
     ProblemSource Source)
 {
+    private readonly IReadOnlyList<EquationSpec>? _equations;
+    private readonly IReadOnlyList<ExactSpec?>? _exacts;
+
     /// <summary>Variable names in input order.</summary>
     public IReadOnlyList<string> VariableNames => [.. Variables.Select(v => v.Name)];
+
+    /// <summary>The unknown functions in order (<c>unknowns</c>; default <c>u</c> alone).</summary>
+    public IReadOnlyList<string> Unknowns { get; init; } = ["u"];
+
+    /// <summary>Every equation inside the box (<c>equations</c>, or <c>equation</c> alone); the first is <see cref="Equation"/>.</summary>
+    public IReadOnlyList<EquationSpec> Equations
+    {
+        get => _equations ?? [Equation];
+        init => _equations = value;
+    }
+
+    /// <summary>Each unknown's exact solution, or null where it has none; the first is <see cref="Exact"/>.</summary>
+    public IReadOnlyList<ExactSpec?> Exacts
+    {
+        get => _exacts ?? [Exact];
+        init => _exacts = value;
+    }
+
+    /// <summary>The trainable parameters of the equations, in file order (<c>parameters</c>).</summary>
+    public IReadOnlyList<ParameterSpec> Parameters { get; init; } = [];
+
+    /// <summary>The observations of the unknowns (<c>data</c>), in file order.</summary>
+    public IReadOnlyList<DataSpec> Data { get; init; } = [];
+
+    /// <summary>Whether the problem is more than one unknown <c>u</c>: several unknowns, or parameters to identify.</summary>
+    public bool IsSystem => Unknowns.Count > 1 || Parameters.Count > 0;
+
+    /// <summary>Whether every unknown has an exact solution (so errors over all unknowns can be measured).</summary>
+    public bool HasCompleteExact => Exacts.All(e => e is not null);
 }
+
+/// <summary>A trainable constant of the equations, its starting value and, if known, its true value.</summary>
+public sealed record ParameterSpec(string Name, double Initial, double? Exact);
+
+/// <summary>
+/// One entry of <c>data</c>: observations read from a CSV file (<paramref name="Table"/>), or
+/// <paramref name="FromExact"/> synthetic ones drawn from the exact solution with relative <paramref name="Noise"/>.
+/// </summary>
+public sealed record DataSpec(string Name, ObservationTable? Table, int? FromExact, double Noise, double Weight);
+
+/// <summary>
+/// Observed values at points: <paramref name="Coordinates"/> coordinate-major (variable k of point p at
+/// <c>k * Count + p</c>), and per observed unknown its values, NaN where that unknown was not observed.
+/// </summary>
+public sealed record ObservationTable(int Count, double[] Coordinates, IReadOnlyList<(int Unknown, double[] Values)> Columns);
 
 /// <summary>The file a problem was read from, and its text exactly as read.</summary>
 public sealed record ProblemSource(string FileName, string Text);

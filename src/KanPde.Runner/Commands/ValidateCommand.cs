@@ -83,7 +83,13 @@ public static class ValidateCommand
         double worst = check.Max(r => double.IsNaN(r.Relative) ? double.PositiveInfinity : r.Relative);
         if (failures.Count == 0)
         {
-            output.WriteLine($"  exact solution: satisfies the equation and {Plural(check.Count - 1, "condition")} (largest residual {Number(worst)} relative to the terms)");
+            int equations = check.Count(r => !r.Equation.StartsWith("condition", StringComparison.Ordinal));
+            string which = problem.Equations.Count == 1 ? "the equation" : $"the equations ({equations} of {problem.Equations.Count})";
+            int conditions = check.Count - equations;
+            string unchecked_ = equations < problem.Equations.Count || conditions < problem.Conditions.Count
+                ? " (the others read an unknown or parameter without an exact value)"
+                : "";
+            output.WriteLine($"  exact solution: satisfies {which} and {Plural(conditions, "condition")} (largest residual {Number(worst)} relative to the terms){unchecked_}");
         }
 
         foreach (ExactCheckResult failure in failures)
@@ -105,8 +111,12 @@ public static class ValidateCommand
         string grids = p.Training.Schedule is null
             ? $"auto ({string.Join(" -> ", ProblemSolver.KanStages(p).Select(s => s.Grid))} at most, {p.Training.MaxSteps ?? AutoTraining.DefaultMaxSteps} steps)"
             : string.Join(" -> ", p.Training.Schedule.Select(s => s.Grid));
-        return $"{p.Name}: {Plural(p.Variables.Count, "variable")} ({string.Join(", ", p.VariableNames)}), "
-            + $"{Plural(p.Conditions.Count, "condition")} on {Plural(faces, "face")}, exact {(p.Exact is null ? "not given" : "given")}; "
+        string system = !p.IsSystem ? "" : $"{Plural(p.Unknowns.Count, "unknown")} ({string.Join(", ", p.Unknowns)}), {Plural(p.Equations.Count, "equation")}, "
+            + (p.Parameters.Count == 0 ? "" : $"{Plural(p.Parameters.Count, "parameter")} ({string.Join(", ", p.Parameters.Select(q => q.Name))}), ")
+            + (p.Data.Count == 0 ? "" : $"{Plural(p.Data.Count, "observation set")}, ");
+        string exact = p.Exacts.All(e => e is not null) ? "given" : p.Exacts.Any(e => e is not null) ? "given for some unknowns" : "not given";
+        return $"{p.Name}: {Plural(p.Variables.Count, "variable")} ({string.Join(", ", p.VariableNames)}), {system}"
+            + $"{Plural(p.Conditions.Count, "condition")} on {Plural(faces, "face")}, exact {exact}; "
             + $"KAN [{string.Join(", ", p.Kan.Width)}] grids {grids}, {mlp}; "
             + $"{p.Training.Points.Interior} interior points ({Names.Name(p.Training.Sampling)})";
     }

@@ -20,6 +20,8 @@ public sealed class ProblemFormatDocTests
         ["`training.weights`"] = BrokenFiles.Valid + "training:\n  weights: {zzqqx: 1}\n",
         ["Stages of `training.schedule`"] = BrokenFiles.Valid + "training:\n  schedule: [{grid: 5, steps: 1, zzqqx: 1}]\n",
         ["`evaluation`"] = BrokenFiles.Valid + "evaluation:\n  zzqqx: 1\n",
+        ["`parameters`"] = BrokenFiles.Valid + "parameters:\n  kappa: {initial: 1, zzqqx: 1}\n",
+        ["Entries of `data`"] = BrokenFiles.Valid + "data:\n  - {from_exact: 10, zzqqx: 1}\n",
     };
 
     public static TheoryData<string> Headings => [.. ProblemKeys.Sections.Select(s => s.Heading)];
