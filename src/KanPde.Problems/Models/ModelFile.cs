@@ -35,8 +35,12 @@ public static class ModelFile
         "per layer l: weights W (out x in, row-major), then biases b (out); hidden layers apply the activation, the output is linear; " +
         "inputs mapped from the domain onto [-1, 1]";
 
-    /// <summary>The network as JSON text.</summary>
-    public static string Write(INetwork network, IReadOnlyList<string> variables)
+    /// <summary>
+    /// The network as JSON text. A <see cref="SystemNetwork"/> is written with <c>kind</c> "system", its unknowns' networks
+    /// under <c>unknowns</c> (each a model object with its <c>name</c>) and its trained parameters of the equations under <c>parameter_values</c>
+    /// (name → value); <paramref name="unknowns"/> and <paramref name="constants"/> name them (default u0, u1, … and c0, …).
+    /// </summary>
+    public static string Write(INetwork network, IReadOnlyList<string> variables, IReadOnlyList<string>? unknowns = null, IReadOnlyList<string>? constants = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(variables);
@@ -46,23 +50,60 @@ public static class ModelFile
             w.WriteStartObject();
             w.WriteString("format", Format);
             w.WriteNumber("version", Version);
-            switch (network)
+            if (network is SystemNetwork system)
             {
-                case KanNetwork kan:
-                    WriteKan(w, kan, variables);
-                    break;
-                case MlpNetwork mlp:
-                    WriteMlp(w, mlp, variables);
-                    break;
-                default:
-                    throw new NotSupportedException($"Cannot save a {network.GetType().Name}.");
+                w.WriteString("kind", "system");
+                w.WriteStartArray("variables");
+                foreach (string v in variables)
+                {
+                    w.WriteStringValue(v);
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("unknowns");
+                for (int k = 0; k < system.UnknownCount; k++)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", unknowns?[k] ?? $"u{k}");
+                    WriteModel(w, system.Unknown(k), variables);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartObject("parameter_values");
+                for (int c = 0; c < system.ConstantCount; c++)
+                {
+                    w.WriteNumber(constants?[c] ?? $"c{c}", system.Constant(c));
+                }
+
+                w.WriteEndObject();
+            }
+            else
+            {
+                WriteModel(w, network, variables);
             }
 
-            Numbers(w, "parameters", network.Parameters);
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteModel(Utf8JsonWriter w, INetwork network, IReadOnlyList<string> variables)
+    {
+        switch (network)
+        {
+            case KanNetwork kan:
+                WriteKan(w, kan, variables);
+                break;
+            case MlpNetwork mlp:
+                WriteMlp(w, mlp, variables);
+                break;
+            default:
+                throw new NotSupportedException($"Cannot save a {network.GetType().Name}.");
+        }
+
+        Numbers(w, "parameters", network.Parameters);
     }
 
     /// <summary>Rebuilds the network from JSON text; throws <see cref="InvalidDataException"/> when the text is not a model file.</summary>
@@ -78,25 +119,37 @@ public static class ModelFile
                 throw new InvalidDataException($"Not a {Format} file of version {Version}.");
             }
 
-            JsonElement domain = root.GetProperty("domain");
-            var box = new Box(Doubles(domain.GetProperty("low")), Doubles(domain.GetProperty("high")));
-            int[] width = [.. root.GetProperty("width").EnumerateArray().Select(e => e.GetInt32())];
-            double[] parameters = Doubles(root.GetProperty("parameters"));
-            return root.GetProperty("kind").GetString() switch
+            if (root.GetProperty("kind").GetString() == "system")
             {
-                string kind => Names.Parse<ModelKind>(kind) switch
-                {
-                    ModelKind.Kan => ReadKan(root, box, width, parameters),
-                    ModelKind.Mlp => new MlpNetwork(box, width, ParseActivation(root.GetProperty("activation").GetString()), parameters),
-                    _ => throw new InvalidDataException($"Unknown model kind '{kind}'."),
-                },
-                null => throw new InvalidDataException("The model kind is missing."),
-            };
+                INetwork[] parts = [.. root.GetProperty("unknowns").EnumerateArray().Select(ReadModel)];
+                return new SystemNetwork(parts, [.. root.GetProperty("parameter_values").EnumerateObject()
+                    .Select(c => new ConstantNetwork(parts[0].Domain, c.Value.GetDouble()))]);
+            }
+
+            return ReadModel(root);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
         {
             throw new InvalidDataException($"Not a valid model file: {e.Message}", e);
         }
+    }
+
+    private static INetwork ReadModel(JsonElement root)
+    {
+        JsonElement domain = root.GetProperty("domain");
+        var box = new Box(Doubles(domain.GetProperty("low")), Doubles(domain.GetProperty("high")));
+        int[] width = [.. root.GetProperty("width").EnumerateArray().Select(e => e.GetInt32())];
+        double[] parameters = Doubles(root.GetProperty("parameters"));
+        return root.GetProperty("kind").GetString() switch
+        {
+            string kind => Names.Parse<ModelKind>(kind) switch
+            {
+                ModelKind.Kan => ReadKan(root, box, width, parameters),
+                ModelKind.Mlp => new MlpNetwork(box, width, ParseActivation(root.GetProperty("activation").GetString()), parameters),
+                _ => throw new InvalidDataException($"Unknown model kind '{kind}'."),
+            },
+            null => throw new InvalidDataException("The model kind is missing."),
+        };
     }
 
     private static void WriteKan(Utf8JsonWriter w, KanNetwork kan, IReadOnlyList<string> variables)

@@ -37,8 +37,10 @@ public static class AutoTraining
     /// <param name="startGrid">The first stage's grid (<c>kan.grid</c>, or <see cref="StartGrid"/>).</param>
     /// <param name="maxSteps">The run's step budget.</param>
     /// <param name="optimizer">The file's <c>training.optimizer</c>: every stage uses it; null lets the schedule choose.</param>
+    /// <param name="unknowns">The number of unknowns, each with its own KAN of <paramref name="width"/>.</param>
+    /// <param name="constants">The number of trainable parameters of the equations (one each).</param>
     public static AutoSchedule Schedule(IReadOnlyList<int> width, int order, int interiorPoints, int dimension, int startGrid, int maxSteps,
-        OptimizerKind? optimizer)
+        OptimizerKind? optimizer, int unknowns = 1, int constants = 0)
     {
         ArgumentNullException.ThrowIfNull(width);
         int edges = 0;
@@ -49,6 +51,6 @@ public static class AutoTraining
 
         int maxGrid = AutoSchedule.LargestGrid(interiorPoints, dimension, startGrid, Math.Max(GridCap, startGrid));
         var settings = new AutoScheduleSettings(startGrid, maxGrid, maxSteps, LmParameterLimit, LmStall, LbfgsStall, MinStageGain, FloorRatio, optimizer);
-        return new AutoSchedule(settings, grid => edges * (grid + order + 2));
+        return new AutoSchedule(settings, grid => (unknowns * edges * (grid + order + 2)) + constants);
     }
 }

@@ -85,17 +85,18 @@ public static class ProblemSolver
         if (model == ModelKind.Kan)
         {
             KanSpec kan = spec.Kan;
-            var network = KanNetwork.Create(problem.Box, kan.Width, kan.Grid, kan.Order, networkSeed);
+            INetwork network = System(spec, problem, k => KanNetwork.Create(problem.Box, kan.Width, kan.Grid, kan.Order, UnknownSeed(networkSeed, k)));
             ISchedule schedule = spec.Training.Schedule is { } stages
                 ? new FixedSchedule([.. stages.Select(s => new TrainingStage(s.Grid, s.Steps, s.Optimizer ?? spec.Training.Optimizer ?? Defaults.Optimizer))])
-                : AutoTraining.Schedule(kan.Width, kan.Order, spec.Training.Points.Interior, spec.Variables.Count, kan.Grid, MaxSteps(spec), spec.Training.Optimizer);
+                : AutoTraining.Schedule(kan.Width, kan.Order, spec.Training.Points.Interior, spec.Variables.Count, kan.Grid, MaxSteps(spec), spec.Training.Optimizer,
+                    spec.Unknowns.Count, spec.Parameters.Count);
             var settings = new TrainerSettings(spec.Training.LearningRate, Defaults.GridUpdate(kan), Defaults.ErrorEvery(KanSteps(spec)),
                 KeepBestStage: IsAuto(spec));
             return Trainer.Train(ModelKind.Kan, network, data, schedule, settings, progress, cancellation);
         }
 
         MlpSpec mlp = spec.Mlp ?? throw new InvalidOperationException($"Problem '{spec.Name}' has no MLP (mlp: none).");
-        var mlpNetwork = MlpNetwork.Create(problem.Box, mlp.Width, mlp.Activation, networkSeed);
+        INetwork mlpNetwork = System(spec, problem, k => MlpNetwork.Create(problem.Box, mlp.Width, mlp.Activation, UnknownSeed(networkSeed, k)));
         OptimizerKind optimizer = spec.Training.Optimizer ?? Defaults.Optimizer;
         if (optimizer == OptimizerKind.LevenbergMarquardt)
         {
@@ -122,9 +123,17 @@ public static class ProblemSolver
             ? problem
             : CompiledProblem.Compile(problem.Spec with { Training = problem.Spec.Training with { Seed = seed } });
         WeightsSpec weights = seeded.Spec.Training.Weights;
-        var terms = new List<LossTerm> { new("equation", seeded.Equation, seeded.InteriorPoints(), weights.Equation) };
-        var equationShare = new List<double> { 1 };
-        var conditionShare = new List<double> { 0 };
+        PointSet interior = seeded.InteriorPoints();
+        var terms = new List<LossTerm>();
+        var equationShare = new List<double>();
+        var conditionShare = new List<double>();
+        for (int e = 0; e < seeded.Equations.Count; e++)
+        {
+            terms.Add(new LossTerm(seeded.Equations.Count == 1 ? "equation" : $"equation {e + 1}", seeded.Equations[e], interior, weights.Equation));
+            equationShare.Add(1);
+            conditionShare.Add(0);
+        }
+
         foreach (CompiledCondition condition in seeded.Conditions)
         {
             terms.Add(new LossTerm($"condition {condition.Index + 1}", condition.Residual, seeded.ConditionPoints(condition.Index), weights.Conditions * condition.Weight));
@@ -132,8 +141,16 @@ public static class ProblemSolver
             conditionShare.Add(condition.Weight);
         }
 
+        // Observations count with the conditions: they pin the solution down as boundary data do.
+        foreach (LossTerm observation in seeded.ObservationTerms(seed))
+        {
+            terms.Add(observation);
+            equationShare.Add(0);
+            conditionShare.Add(observation.Weight);
+        }
+
         PointSet grid = seeded.EvaluationGrid();
-        double[]? values = exact is null ? seeded.Exact?.Evaluate(grid) : Evaluate(exact, grid);
+        double[]? values = exact is null ? seeded.ExactValues(grid) : Evaluate(exact, grid);
         return new TrainingData(terms, equationShare, conditionShare, values is null ? null : grid, values);
     }
 
@@ -153,6 +170,21 @@ public static class ProblemSolver
 
         return values;
     }
+
+    // One network per unknown and one constant per parameter; a problem of u alone keeps its single network.
+    private static INetwork System(ProblemSpec spec, CompiledProblem problem, Func<int, INetwork> create)
+    {
+        if (!spec.IsSystem)
+        {
+            return create(0);
+        }
+
+        return new SystemNetwork([.. Enumerable.Range(0, spec.Unknowns.Count).Select(create)],
+            [.. spec.Parameters.Select(p => new ConstantNetwork(problem.Box, p.Initial))]);
+    }
+
+    // Unknown 0 keeps the problem's seed, so a file of u alone starts from the same network as before.
+    private static int UnknownSeed(int seed, int unknown) => unchecked(seed + (unknown * 7919));
 
     private static int KanSteps(ProblemSpec spec) => spec.Training.Schedule?.Sum(s => s.Steps) ?? MaxSteps(spec);
 
