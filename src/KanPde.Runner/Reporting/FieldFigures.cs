@@ -21,58 +21,70 @@ public static class FieldFigures
     public static IReadOnlyList<(string Name, string Caption, Chart Chart)> Charts(ProblemOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.Problem.Box.Dimension == 1 ? Profiles(outcome) : Maps(outcome);
-    }
-
-    private static Rgb ColorOf(TrainingResult model) => model.Model == ModelKind.Mlp ? Palette.Vermillion : Palette.Blue;
-
-    private static List<(string, string, Chart)> Profiles(ProblemOutcome outcome)
-    {
-        string x = outcome.Problem.Spec.VariableNames[0];
-        double[] xs = FieldSampler.Linspace(outcome.Problem.Box.Low[0], outcome.Problem.Box.High[0], LinePoints);
-        var models = outcome.Models.Select(m => (Model: m, Field: FieldSampler.Sample(m.Network, outcome.Problem, FieldSampler.Line(outcome.Problem.Box, LinePoints)))).ToArray();
-        double[]? exact = models[0].Field.Exact;
-        List<Series> curves = exact is null ? [] : [new Series("exact", xs, exact, new Rgb(0xB0, 0xB0, 0xB0), LineWidth: 6)];
-
-        curves.AddRange(models.Select(m => new Series($"u {Names.Name(m.Model.Model).ToUpperInvariant()}", xs, m.Field.Values, ColorOf(m.Model),
-            Dash: m.Model.Model == ModelKind.Mlp ? LineDash.Dotted : exact is null ? LineDash.Solid : LineDash.Dashed)));
-        string names = string.Join(" and ", models.Select(m => Names.Name(m.Model.Model).ToUpperInvariant()));
-        var charts = new List<(string, string, Chart)>
+        IReadOnlyList<string> unknowns = outcome.Problem.Spec.Unknowns;
+        var charts = new List<(string Name, string Caption, Chart Chart)>();
+        for (int k = 0; k < unknowns.Count; k++)
         {
-            ("solution", $"u({x}) of the {names}{(exact is null ? "" : ", and the exact solution")}",
-                new XYChart { Title = $"Solution u({x})", X = new Axis(x), Y = new Axis("u"), Series = curves }),
-        };
-        if (exact is not null)
-        {
-            Series[] errors = [.. models.Select(m => new Series($"|u − exact| {Names.Name(m.Model.Model).ToUpperInvariant()}", xs,
-                [.. m.Field.Values.Select((v, p) => Math.Abs(v - exact[p]))], ColorOf(m.Model)))];
-            charts.Add(("error", $"|u − exact| of the {names} (log scale)",
-                new XYChart { Title = "Absolute error", X = new Axis(x), Y = Axis.Log("|u − exact|"), Series = errors }));
+            // A problem of u alone keeps its figure names; a system's carry the unknown: solution-v, error-v.
+            string suffix = unknowns.Count == 1 ? "" : "-" + unknowns[k];
+            charts.AddRange((outcome.Problem.Box.Dimension == 1 ? Profiles(outcome, k) : Maps(outcome, k))
+                .Select(c => (c.Item1 + suffix, c.Item2, c.Item3)));
         }
 
         return charts;
     }
 
-    private static List<(string, string, Chart)> Maps(ProblemOutcome outcome)
+    private static Rgb ColorOf(TrainingResult model) => model.Model == ModelKind.Mlp ? Palette.Vermillion : Palette.Blue;
+
+    private static List<(string, string, Chart)> Profiles(ProblemOutcome outcome, int unknown)
     {
+        string u = outcome.Problem.Spec.Unknowns[unknown];
+        string x = outcome.Problem.Spec.VariableNames[0];
+        double[] xs = FieldSampler.Linspace(outcome.Problem.Box.Low[0], outcome.Problem.Box.High[0], LinePoints);
+        var models = outcome.Models.Select(m => (Model: m, Field: FieldSampler.Sample(m.Network, outcome.Problem, FieldSampler.Line(outcome.Problem.Box, LinePoints), unknown))).ToArray();
+        double[]? exact = models[0].Field.Exact;
+        List<Series> curves = exact is null ? [] : [new Series("exact", xs, exact, new Rgb(0xB0, 0xB0, 0xB0), LineWidth: 6)];
+
+        curves.AddRange(models.Select(m => new Series($"{u} {Names.Name(m.Model.Model).ToUpperInvariant()}", xs, m.Field.Values, ColorOf(m.Model),
+            Dash: m.Model.Model == ModelKind.Mlp ? LineDash.Dotted : exact is null ? LineDash.Solid : LineDash.Dashed)));
+        string names = string.Join(" and ", models.Select(m => Names.Name(m.Model.Model).ToUpperInvariant()));
+        var charts = new List<(string, string, Chart)>
+        {
+            ("solution", $"{u}({x}) of the {names}{(exact is null ? "" : ", and the exact solution")}",
+                new XYChart { Title = $"Solution {u}({x})", X = new Axis(x), Y = new Axis(u), Series = curves }),
+        };
+        if (exact is not null)
+        {
+            Series[] errors = [.. models.Select(m => new Series($"|{u} − exact| {Names.Name(m.Model.Model).ToUpperInvariant()}", xs,
+                [.. m.Field.Values.Select((v, p) => Math.Abs(v - exact[p]))], ColorOf(m.Model)))];
+            charts.Add(("error", $"|{u} − exact| of the {names} (log scale)",
+                new XYChart { Title = "Absolute error", X = new Axis(x), Y = Axis.Log($"|{u} − exact|"), Series = errors }));
+        }
+
+        return charts;
+    }
+
+    private static List<(string, string, Chart)> Maps(ProblemOutcome outcome, int unknown)
+    {
+        string u = outcome.Problem.Spec.Unknowns[unknown];
         Box box = outcome.Problem.Box;
         IReadOnlyList<string> names = outcome.Problem.Spec.VariableNames;
         IReadOnlyList<Slice> slices = FieldSampler.Slices(box, names);
         int n = slices.Count == 1 ? MapNodes : SliceNodes;
         TrainingResult[] models = [.. outcome.Models];
-        SampledField[][] fields = [.. models.Select(m => slices.Select(s => FieldSampler.Sample(m.Network, outcome.Problem, FieldSampler.Grid(box, s, n))).ToArray())];
+        SampledField[][] fields = [.. models.Select(m => slices.Select(s => FieldSampler.Sample(m.Network, outcome.Problem, FieldSampler.Grid(box, s, n), unknown)).ToArray())];
         string variables = string.Join(", ", names), modelNames = string.Join(" and ", models.Select(m => Names.Name(m.Model).ToUpperInvariant()));
         string sliced = slices.Count == 1 ? "" : $", in slices at four values of {names[0]}";
         var charts = new List<(string, string, Chart)>
         {
-            ("solution", $"u({variables}) of the {modelNames} on one colour scale{sliced}",
-                Grid(box, names, slices, n, models, $"Solution u({variables})", new Axis("u"), [.. fields.Select(f => f.Select(s => s.Values).ToArray())])),
+            ("solution", $"{u}({variables}) of the {modelNames} on one colour scale{sliced}",
+                Grid(box, names, slices, n, models, $"Solution {u}({variables})", new Axis(u), [.. fields.Select(f => f.Select(s => s.Values).ToArray())])),
         };
-        if (outcome.Problem.Exact is not null)
+        if (outcome.Problem.Exacts[unknown] is not null)
         {
             double[][][] errors = [.. fields.Select(f => f.Select(s => s.Values.Select((v, p) => Math.Abs(v - s.Exact![p])).ToArray()).ToArray())];
-            charts.Add(("error", $"|u − exact| of the {modelNames} on one log colour scale{sliced}",
-                Grid(box, names, slices, n, models, "Absolute error |u − exact|", Axis.Log("|u − exact|"), errors)));
+            charts.Add(("error", $"|{u} − exact| of the {modelNames} on one log colour scale{sliced}",
+                Grid(box, names, slices, n, models, $"Absolute error |{u} − exact|", Axis.Log($"|{u} − exact|"), errors)));
         }
 
         return charts;

@@ -64,11 +64,12 @@ public static class FieldSampler
         return new PointSet(d, data);
     }
 
-    /// <summary>The network's values, and the exact solution's when the problem has one.</summary>
-    public static SampledField Sample(INetwork network, CompiledProblem problem, PointSet points)
+    /// <summary>The values of unknown <paramref name="unknown"/>, and its exact solution's when the problem has one.</summary>
+    public static SampledField Sample(INetwork network, CompiledProblem problem, PointSet points, int unknown = 0)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return new SampledField(NetworkEvaluation.Values(network, points), problem.Exact?.Evaluate(points));
+        INetwork part = network is SystemNetwork system ? system.Unknown(unknown) : network;
+        return new SampledField(NetworkEvaluation.Values(part, points), problem.Exacts[unknown]?.Evaluate(points));
     }
 
     /// <summary>A number for a label: up to four significant digits.</summary>

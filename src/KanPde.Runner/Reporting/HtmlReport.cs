@@ -77,14 +77,34 @@ public static class HtmlReport
             Item(sb, "definitions", string.Join("<br>", spec.Definitions.Select(d => $"<span class=\"math\">{E(d.Name)} = {E(d.Text)}</span>")));
         }
 
-        Item(sb, "equation", $"<span class=\"math\">{E(spec.Equation.Text)}</span> inside the box");
+        if (spec.Unknowns.Count > 1)
+        {
+            Item(sb, "unknowns", string.Join(", ", spec.Unknowns.Select(u => $"<span class=\"math\">{E(u)}</span>")));
+        }
+
+        Item(sb, spec.Equations.Count == 1 ? "equation" : "equations",
+            string.Join("<br>", spec.Equations.Select(e => $"<span class=\"math\">{E(e.Text)}</span>")) + " inside the box");
+        if (spec.Parameters.Count > 0)
+        {
+            Item(sb, "parameters", string.Join(", ", spec.Parameters.Select(p => $"<span class=\"math\">{E(p.Name)}</span> from {N(p.Initial)}"
+                + (p.Exact is { } x ? $" (exact {N(x)})" : ""))));
+        }
+
+        if (spec.Data.Count > 0)
+        {
+            Item(sb, "observations", E(string.Join("; ", spec.Data.Select(d => d.Table is { } table ? $"{d.Name}: {table.Count} points" : $"{d.Name}, noise {N(d.Noise)}"))));
+        }
+
         string conditions = spec.Conditions.Count == 0
             ? "none"
             : "<ul class=\"conditions\">" + string.Concat(spec.Conditions.Select(c =>
                 $"<li><span class=\"math\">{E(c.Equation.Text)}</span> at {string.Join(", ", c.Faces.Select(f => $"<span class=\"math\">{E(f.VariableName)} = {N(f.Value)}</span>"))}"
                 + (c.Weight == 1 ? "" : $" (weight {N(c.Weight)})") + "</li>")) + "</ul>";
         Item(sb, "conditions", conditions);
-        Item(sb, "exact solution", spec.Exact is null ? "not given (errors cannot be measured)" : $"<span class=\"math\">u = {E(spec.Exact.Text)}</span>");
+        string exact = spec.Exacts.All(x => x is null)
+            ? "not given (errors cannot be measured)"
+            : string.Join("<br>", spec.Exacts.Select((x, k) => x is null ? null : $"<span class=\"math\">{E(spec.Unknowns[k])} = {E(x.Text)}</span>").OfType<string>());
+        Item(sb, "exact solution", exact);
         TrainingSpec t = spec.Training;
         string schedule = t.Schedule is null ? "auto" : string.Join(" → ", t.Schedule.Select(s => $"G = {s.Grid} for {s.Steps} steps"));
         Item(sb, "training", E($"{t.Points.Interior} interior points ({Names.Name(t.Sampling)}), seed {t.Seed}; KAN schedule {schedule}"));
@@ -113,7 +133,7 @@ public static class HtmlReport
         }
 
         sb.Append("</table>\n<p class=\"notes\">");
-        sb.Append(outcome.Problem.Exact is null
+        sb.Append(!outcome.Problem.Spec.HasCompleteExact
             ? "No exact solution is given, so errors are not measured. "
             : E($"Errors against the exact solution on the evaluation grid ({outcome.Problem.Spec.Evaluation.Points} points per axis). "));
         sb.Append("Seconds are wall-clock training time. KAN parameters: spline coefficients, base weights and spline scales of every edge; MLP: weights and biases.");
@@ -123,6 +143,41 @@ public static class HtmlReport
         }
 
         sb.Append("</p>\n");
+        AppendSystem(sb, outcome);
+    }
+
+    // Per unknown errors and the trained parameters, one row per model.
+    private static void AppendSystem(StringBuilder sb, ProblemOutcome outcome)
+    {
+        ProblemSpec spec = outcome.Problem.Spec;
+        if (!spec.IsSystem)
+        {
+            return;
+        }
+
+        sb.Append("<h2>Unknowns and parameters</h2>\n<table class=\"summary\">\n<tr><th>model</th><th>quantity</th><th>MSE</th><th>relative L²</th><th>max |error|</th><th>value</th><th>exact</th><th>relative error</th></tr>\n");
+        foreach (TrainingResult model in outcome.Models)
+        {
+            SystemFigures figures = SystemFigures.Of(outcome.Problem, model)!;
+            string name = Names.Name(model.Model).ToUpperInvariant();
+            foreach (KanPde.Problems.Solving.UnknownErrors u in figures.Unknowns)
+            {
+                sb.Append("<tr><td>").Append(name).Append("</td><td>").Append(E(u.Name)).Append("</td>")
+                    .Append(Cell(u.Errors?.Mse)).Append(Cell(u.Errors?.RelativeL2)).Append(Cell(u.Errors?.MaxAbsError))
+                    .Append("<td></td><td></td><td></td></tr>\n");
+            }
+
+            foreach (KanPde.Problems.Solving.ParameterValue p in figures.Parameters)
+            {
+                sb.Append("<tr><td>").Append(name).Append("</td><td>").Append(E(p.Name)).Append("</td><td></td><td></td><td></td>")
+                    .Append(Cell(p.Value)).Append(Cell(p.Exact)).Append(Cell(p.RelativeError)).Append("</tr>\n");
+            }
+        }
+
+        sb.Append("</table>\n");
+
+        static string Cell(double? value) =>
+            $"<td class=\"num\">{(value is { } v && double.IsFinite(v) ? E(v.ToString("G4", CultureInfo.InvariantCulture)) : "—")}</td>";
     }
 
     private static void Item(StringBuilder sb, string term, string html) =>

@@ -10,7 +10,7 @@ public static class ReportFigures
     public static IReadOnlyList<(string Name, string Caption, Chart Chart)> Charts(ProblemOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        bool exact = outcome.Problem.Exact is not null;
+        bool exact = outcome.Problem.Spec.HasCompleteExact;
         string markers = outcome.Kan?.Stages.Count > 1 ? "; dashed verticals mark grid extensions" : "";
         string curves = exact ? "Training loss (solid) and relative L² error on the evaluation grid (dashed)" : "Training loss";
         var charts = new List<(string, string, Chart)>
@@ -24,6 +24,11 @@ public static class ReportFigures
                 TrainingFigures.Scaling(outcome)),
         };
         charts.AddRange(FieldFigures.Charts(outcome));
+        if (ParameterFigures.Paths(outcome) is { } parameters)
+        {
+            charts.Add(("parameters", "Each trained parameter against optimizer step, from its initial value; dashed: its exact value", parameters));
+        }
+
         if (TrainingFigures.Activations(outcome) is { } activations)
         {
             charts.Add(("activations", "Each learned KAN edge function φ(x) over its input's grid range", activations));

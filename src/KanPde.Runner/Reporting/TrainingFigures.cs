@@ -19,7 +19,7 @@ public static class TrainingFigures
     public static XYChart Convergence(ProblemOutcome outcome, bool bySeconds)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        bool exact = outcome.Problem.Exact is not null;
+        bool exact = outcome.Problem.Spec.HasCompleteExact;
         double X(StepRecord h) => bySeconds ? h.Seconds : h.Step;
         var series = new List<Series>();
         foreach (TrainingResult r in outcome.Models)
@@ -57,7 +57,7 @@ public static class TrainingFigures
     public static XYChart Scaling(ProblemOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        bool exact = outcome.Problem.Exact is not null;
+        bool exact = outcome.Problem.Spec.HasCompleteExact;
         double Error(double? relativeL2, double loss) => exact ? relativeL2 ?? double.NaN : loss;
         var series = new List<Series>();
         if (outcome.Kan is { Stages.Count: > 0 } kan)

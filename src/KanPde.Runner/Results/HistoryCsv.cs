@@ -13,12 +13,22 @@ public static class HistoryCsv
     /// <summary>The header row, exactly as docs/results-format.md gives it.</summary>
     public const string Header = "step,stage,grid,loss,equation_loss,condition_loss,mse,relative_l2,seconds";
 
-    /// <summary>The whole file, header first, one line per record, "\n" line ends.</summary>
-    public static string Write(IReadOnlyList<StepRecord> history)
+    /// <summary>
+    /// The whole file, header first, one line per record, "\n" line ends; a problem with parameters adds one column per
+    /// parameter, named after it, with its value after each step.
+    /// </summary>
+    public static string Write(IReadOnlyList<StepRecord> history, IReadOnlyList<string>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(history);
+        parameters ??= [];
         var sb = new StringBuilder(Header.Length + 1 + 120 * history.Count);
-        sb.Append(Header).Append('\n');
+        sb.Append(Header);
+        foreach (string name in parameters)
+        {
+            sb.Append(',').Append(name);
+        }
+
+        sb.Append('\n');
         foreach (StepRecord r in history)
         {
             sb.Append(r.Step.ToString(CultureInfo.InvariantCulture)).Append(',')
@@ -29,7 +39,13 @@ public static class HistoryCsv
                 .Append(Number(r.ConditionLoss)).Append(',')
                 .Append(r.Mse is { } mse ? Number(mse) : "").Append(',')
                 .Append(r.RelativeL2 is { } l2 ? Number(l2) : "").Append(',')
-                .Append(Number(r.Seconds)).Append('\n');
+                .Append(Number(r.Seconds));
+            for (int j = 0; j < parameters.Count; j++)
+            {
+                sb.Append(',').Append(j < r.Constants.Count ? Number(r.Constants[j]) : "");
+            }
+
+            sb.Append('\n');
         }
 
         return sb.ToString();

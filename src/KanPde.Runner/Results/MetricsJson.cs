@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using KanPde.Core.Training;
+using KanPde.Problems.Solving;
 using KanPde.Problems.Specification;
 
 namespace KanPde.Runner.Results;
@@ -14,20 +15,20 @@ public static class MetricsJson
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true };
 
-    /// <summary>The metrics of one trained model.</summary>
-    public static string Metrics(string problem, TrainingResult result)
+    /// <summary>The metrics of one trained model; a system adds <c>unknowns</c> and <c>parameter_values</c>.</summary>
+    public static string Metrics(string problem, TrainingResult result, SystemFigures? system = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
         {
-            WriteMetrics(w, problem, result);
+            WriteMetrics(w, problem, result, system);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
     /// <summary><c>{"problem": NAME, "kan": metrics or null, "mlp": metrics or null}</c>.</summary>
-    public static string Summary(string problem, TrainingResult? kan, TrainingResult? mlp)
+    public static string Summary(string problem, TrainingResult? kan, TrainingResult? mlp, KanPde.Problems.Compilation.CompiledProblem? compiled = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
@@ -35,9 +36,9 @@ public static class MetricsJson
             w.WriteStartObject();
             w.WriteString("problem", problem);
             w.WritePropertyName("kan");
-            WriteMetricsOrNull(w, problem, kan);
+            WriteMetricsOrNull(w, problem, kan, compiled);
             w.WritePropertyName("mlp");
-            WriteMetricsOrNull(w, problem, mlp);
+            WriteMetricsOrNull(w, problem, mlp, compiled);
             w.WriteEndObject();
         }
 
@@ -47,7 +48,7 @@ public static class MetricsJson
     /// <summary>The status as written: completed, diverged or cancelled.</summary>
     public static string StatusName(TrainingStatus status) => Names.Name(status);
 
-    private static void WriteMetricsOrNull(Utf8JsonWriter w, string problem, TrainingResult? result)
+    private static void WriteMetricsOrNull(Utf8JsonWriter w, string problem, TrainingResult? result, KanPde.Problems.Compilation.CompiledProblem? compiled)
     {
         if (result is null)
         {
@@ -55,11 +56,11 @@ public static class MetricsJson
         }
         else
         {
-            WriteMetrics(w, problem, result);
+            WriteMetrics(w, problem, result, compiled is null ? null : SystemFigures.Of(compiled, result));
         }
     }
 
-    private static void WriteMetrics(Utf8JsonWriter w, string problem, TrainingResult r)
+    private static void WriteMetrics(Utf8JsonWriter w, string problem, TrainingResult r, SystemFigures? system = null)
     {
         w.WriteStartObject();
         w.WriteString("problem", problem);
@@ -85,6 +86,11 @@ public static class MetricsJson
         Number(w, "equation_loss", r.EquationLoss);
         Number(w, "condition_loss", r.ConditionLoss);
         WriteErrors(w, r.Errors);
+        if (system is not null)
+        {
+            WriteSystem(w, system);
+        }
+
         w.WriteStartArray("stages");
         foreach (StageResult s in r.Stages)
         {
@@ -101,6 +107,31 @@ public static class MetricsJson
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSystem(Utf8JsonWriter w, SystemFigures system)
+    {
+        w.WriteStartObject("unknowns");
+        foreach (UnknownErrors u in system.Unknowns)
+        {
+            w.WriteStartObject(u.Name);
+            WriteErrors(w, u.Errors);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("parameter_values");
+        foreach (ParameterValue p in system.Parameters)
+        {
+            w.WriteStartObject(p.Name);
+            Number(w, "value", p.Value);
+            Number(w, "initial", p.Initial);
+            Number(w, "exact", p.Exact);
+            Number(w, "relative_error", p.RelativeError);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 
@@ -155,5 +186,19 @@ public static class MetricsJson
         {
             w.WriteNull(name);
         }
+    }
+}
+
+/// <summary>What a system adds to a model's metrics: each unknown's errors and each parameter's value.</summary>
+public sealed record SystemFigures(IReadOnlyList<UnknownErrors> Unknowns, IReadOnlyList<ParameterValue> Parameters)
+{
+    /// <summary>The figures of <paramref name="result"/>'s network, or null when the problem is not a system.</summary>
+    public static SystemFigures? Of(KanPde.Problems.Compilation.CompiledProblem problem, TrainingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(result);
+        return problem.Spec.IsSystem
+            ? new SystemFigures(SystemResults.Unknowns(problem, result.Network), SystemResults.Parameters(problem.Spec, result.Network))
+            : null;
     }
 }

@@ -37,9 +37,11 @@ public sealed class ResultsWriter(IChartRenderer renderer)
         {
             string sub = Path.Combine(folder, Names.Name(model.Model));
             Directory.CreateDirectory(sub);
-            File.WriteAllText(Path.Combine(sub, "metrics.json"), MetricsJson.Metrics(name, model), Utf8);
-            File.WriteAllText(Path.Combine(sub, "history.csv"), HistoryCsv.Write(model.History), Utf8);
-            File.WriteAllText(Path.Combine(sub, "model.json"), ModelFile.Write(model.Network, outcome.Problem.Spec.VariableNames), Utf8);
+            ProblemSpec spec = outcome.Problem.Spec;
+            IReadOnlyList<string> parameters = [.. spec.Parameters.Select(p => p.Name)];
+            File.WriteAllText(Path.Combine(sub, "metrics.json"), MetricsJson.Metrics(name, model, SystemFigures.Of(outcome.Problem, model)), Utf8);
+            File.WriteAllText(Path.Combine(sub, "history.csv"), HistoryCsv.Write(model.History, parameters), Utf8);
+            File.WriteAllText(Path.Combine(sub, "model.json"), ModelFile.Write(model.Network, spec.VariableNames, spec.Unknowns, parameters), Utf8);
             if (model.Model == KanPde.Core.Training.ModelKind.Kan && outcome.Formula is { } formula)
             {
                 File.WriteAllText(Path.Combine(sub, "formula.json"), FormulaJson.Write(formula), Utf8);
@@ -48,7 +50,7 @@ public sealed class ResultsWriter(IChartRenderer renderer)
             cancellation.ThrowIfCancellationRequested();
         }
 
-        File.WriteAllText(Path.Combine(folder, "summary.json"), MetricsJson.Summary(name, outcome.Kan, outcome.Mlp), Utf8);
+        File.WriteAllText(Path.Combine(folder, "summary.json"), MetricsJson.Summary(name, outcome.Kan, outcome.Mlp, outcome.Problem), Utf8);
         var table = SummaryTable.Create(name, outcome.Models);
         File.WriteAllText(Path.Combine(folder, "summary.md"), table.ToMarkdown(), Utf8);
         IReadOnlyList<Figure> figures = ReportFigures.Build(outcome, renderer);
