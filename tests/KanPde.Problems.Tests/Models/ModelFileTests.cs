@@ -25,6 +25,29 @@ public sealed class ModelFileTests
     }
 
     [Fact]
+    public void ReadWrite_SystemOfKanAndMlpWithParameters_SameUnknownsNamesAndBitForBitValues()
+    {
+        var original = new SystemNetwork(
+            [KanNetwork.Create(Domain, [2, 3, 1], 5, 3, seed: 1).ExtendGrid(8), MlpNetwork.Create(Domain, [2, 6, 1], Activation.Tanh, seed: 2)],
+            [new ConstantNetwork(Domain, 0.25), new ConstantNetwork(Domain, -3.5)]);
+
+        string json = ModelFile.Write(original, ["x", "y"], ["u", "p"], ["kappa", "beta"]);
+        var read = Assert.IsType<SystemNetwork>(ModelFile.Read(json));
+
+        Assert.Contains("\"kind\": \"system\"", json);
+        Assert.Contains("\"kappa\": 0.25", json);
+        Assert.Contains("\"name\": \"p\"", json);
+        Assert.Equal((2, 2), (read.UnknownCount, read.ConstantCount));
+        Assert.Equal(original.Parameters, read.Parameters);
+        Assert.Equal([0.25, -3.5], read.Constants());
+        Assert.IsType<MlpNetwork>(read.Unknown(1));
+        for (int k = 0; k < 2; k++)
+        {
+            AssertSameValues(original.Unknown(k), read.Unknown(k));
+        }
+    }
+
+    [Fact]
     public void ReadWrite_TrainedLikeKanWithUpdatedGrids_SameShapeKnotsAndBitForBitValues()
     {
         KanNetwork original = KanNetwork.Create(Domain, [2, 4, 3, 1], 5, 3, seed: 3).ExtendGrid(7).UpdateGrids(Points());

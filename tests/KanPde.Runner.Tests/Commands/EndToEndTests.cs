@@ -120,4 +120,83 @@ public sealed class EndToEndTests : IDisposable
             Assert.False(string.IsNullOrEmpty(root.GetProperty("reason").GetString()));
         }
     }
+
+    private const string InverseSystem = """
+        name: e2e-inverse
+        variables:
+          x: [0, 1]
+        unknowns: [u, w]
+        parameters:
+          k: {initial: 1.5, exact: 1}
+        equations:
+          - u_xx = -k*pi^2*sin(pi*x)
+          - w = 2*u
+        conditions:
+          - at: [x = 0, x = 1]
+            equation: u = 0
+        exact:
+          u: sin(pi*x)
+          w: 2*sin(pi*x)
+        data:
+          - from_exact: 20
+        kan:
+          width: [1, 3, 1]
+        mlp:
+          width: [1, 8, 1]
+          steps: 15
+        training:
+          points: {interior: 40, boundary: 1}
+          schedule:
+            - {grid: 3, steps: 8}
+        evaluation:
+          points: 21
+        """;
+
+    [Fact]
+    public void Run_InverseSystem_WritesUnknownsParameterValuesAndParameterColumns()
+    {
+        int exit = Run(InverseSystem);
+
+        Assert.True(exit == ExitCodes.Ok, _error.ToString());
+        string folder = Path.Combine(Out, "e2e-inverse");
+        foreach (string model in new[] { "kan", "mlp" })
+        {
+            using JsonDocument metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, model, "metrics.json")));
+            JsonElement root = metrics.RootElement;
+            JsonElement unknowns = root.GetProperty("unknowns");
+            Assert.Equal(["u", "w"], unknowns.EnumerateObject().Select(p => p.Name));
+            foreach (JsonProperty unknown in unknowns.EnumerateObject())
+            {
+                foreach (string key in new[] { "mse", "relative_l2", "max_abs_error" })
+                {
+                    Assert.True(double.IsFinite(unknown.Value.GetProperty(key).GetDouble()), $"{model} {unknown.Name} {key}");
+                }
+            }
+
+            // stacked over u and w: the mean of the two unknowns' MSEs on the same grid
+            double stacked = root.GetProperty("mse").GetDouble();
+            double mean = unknowns.EnumerateObject().Average(p => p.Value.GetProperty("mse").GetDouble());
+            Assert.Equal(mean, stacked, 1e-12 * mean + 1e-300);
+
+            JsonElement k = root.GetProperty("parameter_values").GetProperty("k");
+            double value = k.GetProperty("value").GetDouble();
+            Assert.Equal(1.5, k.GetProperty("initial").GetDouble());
+            Assert.Equal(1.0, k.GetProperty("exact").GetDouble());
+            Assert.Equal(Math.Abs(value - 1), k.GetProperty("relative_error").GetDouble(), 1e-12);
+
+            string[] rows = File.ReadAllLines(Path.Combine(folder, model, "history.csv"));
+            Assert.Equal(HistoryCsv.Header + ",k", rows[0]);
+            Assert.Equal(root.GetProperty("steps").GetInt32(), rows.Length - 1);
+            Assert.Equal(value, double.Parse(rows[^1].Split(',')[^1], CultureInfo.InvariantCulture));
+
+            var network = Assert.IsType<KanPde.Core.Networks.SystemNetwork>(ModelFile.Read(File.ReadAllText(Path.Combine(folder, model, "model.json"))));
+            Assert.Equal(value, network.Constant(0));
+            Assert.Equal(root.GetProperty("parameters").GetInt32(), network.ParameterCount);
+        }
+
+        foreach (string figure in new[] { "solution-u", "solution-w", "parameters" })
+        {
+            Assert.True(File.Exists(Path.Combine(folder, figure + ".svg")), figure);
+        }
+    }
 }
