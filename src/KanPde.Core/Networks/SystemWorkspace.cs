@@ -16,6 +16,7 @@ internal sealed class SystemWorkspace : INetworkWorkspace
     private readonly int[][] _indices;
     private readonly double[][] _values;
     private readonly double[] _zeros;
+    private readonly int[] _slots;
     private int _count;
 
     public SystemWorkspace(SystemNetwork network, DerivativeSet derivatives, int blockSize)
@@ -42,11 +43,20 @@ internal sealed class SystemWorkspace : INetworkWorkspace
             _channels[k] = new double[own.ChannelCount * blockSize];
             _indices[k] = new int[_parts[k].RowLength * blockSize];
             _values[k] = new double[_parts[k].RowLength * blockSize];
-            RowLength += _parts[k].RowLength;
-            gcd = Gcd(gcd, _parts[k].RowGroupLength);
+            gcd = network.Parts[k] is ConstantNetwork ? gcd : Gcd(gcd, _parts[k].RowGroupLength);
         }
 
-        RowGroupLength = gcd;
+        // The row groups must keep each part's own: within a group of a KAN's row the columns vary with the point, and
+        // the normal equations give each group's columns to one task. A constant's single entry is therefore padded to a
+        // whole group (same column, value zero) instead of shrinking the groups to one entry, which let two tasks add
+        // into the same entries of JᵀJ at once.
+        RowGroupLength = Math.Max(1, gcd);
+        _slots = new int[parts];
+        for (int k = 0; k < parts; k++)
+        {
+            _slots[k] = (_parts[k].RowLength + RowGroupLength - 1) / RowGroupLength * RowGroupLength;
+            RowLength += _slots[k];
+        }
         _zeros = new double[blockSize];
     }
 
@@ -106,9 +116,15 @@ internal sealed class SystemWorkspace : INetworkWorkspace
                     indices[target + e] = _indices[k][source + e] + offset;
                     values[target + e] = _values[k][source + e];
                 }
+
+                for (int e = length; e < _slots[k]; e++)
+                {
+                    indices[target + e] = _indices[k][source] + offset;
+                    values[target + e] = 0;
+                }
             }
 
-            at += length;
+            at += _slots[k];
         }
     }
 
