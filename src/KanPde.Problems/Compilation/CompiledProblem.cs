@@ -1,4 +1,5 @@
 using KanPde.Core;
+using KanPde.Core.Geometry;
 using KanPde.Core.Sampling;
 using KanPde.Core.Training;
 using KanPde.Problems.Expressions.Compilation;
@@ -16,8 +17,9 @@ public sealed class CompiledProblem
     {
         Spec = spec;
         Box = new Box([.. spec.Variables.Select(v => v.Low)], [.. spec.Variables.Select(v => v.High)]);
+        Domain = spec.Domain;
         Equations = [.. spec.Equations.Select(e => new CompiledResidual(e.Residual))];
-        Conditions = [.. spec.Conditions.Select((c, i) => new CompiledCondition(i, c, new CompiledResidual(c.Equation.Residual)))];
+        Conditions = [.. spec.Conditions.Select((c, i) => new CompiledCondition(i, c, new CompiledResidual(c.Equation.Residual)) { VariableCount = spec.Variables.Count })];
         Exacts = [.. spec.Exacts.Select(e => e is null ? null : new PointFunction(e.Expression))];
     }
 
@@ -26,6 +28,9 @@ public sealed class CompiledProblem
 
     /// <summary>The box of the variables, in their order.</summary>
     public Box Box { get; }
+
+    /// <summary>The region where the equations hold, or null for the whole <see cref="Box"/>.</summary>
+    public Shape? Domain { get; }
 
     /// <summary>The PDE's residual LHS − RHS, with its partials (the first equation of a system).</summary>
     public CompiledResidual Equation => Equations[0];
@@ -89,7 +94,7 @@ public sealed class CompiledProblem
 
     private ObservationTable Synthetic(DataSpec data, long seed, long stream)
     {
-        PointSet points = Collocation.Interior(Box, data.FromExact ?? 1, SamplingMethod.Sobol, seed + stream);
+        PointSet points = Interior(data.FromExact ?? 1, SamplingMethod.Sobol, seed + stream);
         var random = new SeededRandom(seed, stream);
         var columns = new List<(int, double[])>();
         for (int k = 0; k < Exacts.Count; k++)
@@ -126,25 +131,87 @@ public sealed class CompiledProblem
         return new CompiledProblem(spec);
     }
 
-    /// <summary>The interior collocation points (training.points.interior, training.sampling, training.seed).</summary>
-    public PointSet InteriorPoints() =>
-        Collocation.Interior(Box, Spec.Training.Points.Interior, Spec.Training.Sampling, Spec.Training.Seed);
+    /// <summary>The interior collocation points (training.points.interior, training.sampling, training.seed), inside the domain.</summary>
+    public PointSet InteriorPoints() => Interior(Spec.Training.Points.Interior, Spec.Training.Sampling, Spec.Training.Seed);
+
+    private PointSet Interior(int count, SamplingMethod method, long seed) =>
+        Domain is null ? Collocation.Interior(Box, count, method, seed) : ShapeSampling.Interior(Domain, count, method, seed);
 
     /// <summary>
-    /// The collocation points of condition <paramref name="index"/>: its points per face on each of its
-    /// faces, face after face (in one dimension a face is one point).
+    /// The collocation points of condition <paramref name="index"/>: its points per place on each of its places, place
+    /// after place (in one dimension a face is one point).
     /// </summary>
-    public PointSet ConditionPoints(int index)
+    public PointSet ConditionPoints(int index) => ConditionBoundary(index).Points;
+
+    /// <summary>The collocation points of condition <paramref name="index"/> with the domain's outward unit normal at each.</summary>
+    public BoundaryPoints ConditionBoundary(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Conditions.Count);
         CompiledCondition condition = Conditions[index];
-        return Collocation.Concatenate([.. condition.Spec.Faces.Select((f, k) => Collocation.Face(
-            Box, f.Variable, f.High, condition.Spec.PointsPerFace, Spec.Training.Sampling, Spec.Training.Seed, stream: (index * 64) + k))]);
+        return BoundaryPlaces.Sample(Box, Domain, condition.Spec, condition.Spec.PointsPerFace, Spec.Training.Sampling, Spec.Training.Seed, index * 64);
     }
 
-    /// <summary>The evaluation grid: evaluation.points per axis, bounds included.</summary>
-    public PointSet EvaluationGrid() => Collocation.Grid(Box, Spec.Evaluation.Points);
+    /// <summary>
+    /// Condition <paramref name="index"/> as a loss term's residual and points: a residual that reads <c>u_n</c> is given
+    /// the normals at its points.
+    /// </summary>
+    public (IResidual Residual, PointSet Points) ConditionTerm(int index)
+    {
+        BoundaryPoints boundary = ConditionBoundary(index);
+        CompiledCondition condition = Conditions[index];
+        return (condition.UsesNormals ? new NormalResidual(condition.Residual, boundary.Normals) : condition.Residual, boundary.Points);
+    }
+
+    /// <summary>The evaluation grid: evaluation.points per axis, bounds included; with a domain, only its nodes inside it.</summary>
+    public PointSet EvaluationGrid() => Inside(Collocation.Grid(Box, Spec.Evaluation.Points));
+
+    /// <summary>The points of <paramref name="points"/> inside the domain, in order (all of them without a domain).</summary>
+    public PointSet Inside(PointSet points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (Domain is null)
+        {
+            return points;
+        }
+
+        bool[] inside = InsideMask(points);
+        int d = points.Dimension, n = inside.Count(b => b);
+        var coordinates = new double[d * n];
+        for (int k = 0; k < d; k++)
+        {
+            ReadOnlySpan<double> from = points.Coordinate(k);
+            int j = 0;
+            for (int p = 0; p < points.Count; p++)
+            {
+                if (inside[p])
+                {
+                    coordinates[(k * n) + j++] = from[p];
+                }
+            }
+        }
+
+        return new PointSet(d, coordinates);
+    }
+
+    /// <summary>For each point, whether it lies in the domain (closed, with the shape's tolerance); all true without a domain.</summary>
+    public bool[] InsideMask(PointSet points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var mask = new bool[points.Count];
+        var point = new double[points.Dimension];
+        for (int p = 0; p < points.Count; p++)
+        {
+            for (int k = 0; k < point.Length; k++)
+            {
+                point[k] = points.Coordinate(k)[p];
+            }
+
+            mask[p] = Domain?.Contains(point) ?? true;
+        }
+
+        return mask;
+    }
 }
 
 /// <summary>A condition compiled: which faces, its loss weight, points per face, and its residual.</summary>
@@ -158,4 +225,22 @@ public sealed record CompiledCondition(int Index, ConditionSpec Spec, CompiledRe
 
     /// <summary>Requested collocation points per face.</summary>
     public int PointsPerFace => Spec.PointsPerFace;
+
+    /// <summary>Whether the residual reads the outward normal (<c>u_n</c>): a variable past the problem's own.</summary>
+    public bool UsesNormals
+    {
+        get
+        {
+            bool reads = false;
+            Residual.Expression.Substitute(leaf =>
+            {
+                reads |= leaf is Expressions.VariableNode v && v.Index >= VariableCount;
+                return null;
+            });
+            return reads;
+        }
+    }
+
+    /// <summary>The problem's number of variables (normal components are read as the variables after them).</summary>
+    public int VariableCount { get; init; }
 }

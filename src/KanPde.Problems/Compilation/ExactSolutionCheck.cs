@@ -44,7 +44,9 @@ public static class ExactSolutionCheck
         }
 
         var box = new Box([.. spec.Variables.Select(v => v.Low)], [.. spec.Variables.Select(v => v.High)]);
-        PointSet interior = Collocation.Interior(box, interiorPoints, SamplingMethod.Halton, spec.Training.Seed);
+        PointSet interior = spec.Domain is null
+            ? Collocation.Interior(box, interiorPoints, SamplingMethod.Halton, spec.Training.Seed)
+            : Core.Geometry.ShapeSampling.Interior(spec.Domain, interiorPoints, SamplingMethod.Halton, spec.Training.Seed);
         var derivatives = new Dictionary<DerivativeTerm, Node>();
         Node? Field(FieldNode field)
         {
@@ -92,12 +94,14 @@ public static class ExactSolutionCheck
         for (int c = 0; c < spec.Conditions.Count; c++)
         {
             ConditionSpec condition = spec.Conditions[c];
-            PointSet faces = Collocation.Concatenate([.. condition.Faces.Select((f, k) =>
-                Collocation.Face(box, f.Variable, f.High, pointsPerFace, SamplingMethod.Halton, spec.Training.Seed, k))]);
-            string name = $"condition {c + 1} ({string.Join(", ", condition.Faces)}): {condition.Equation.Text}";
-            if (Check(name, condition.Equation, faces, interior, Field) is { } result)
+            // Normals follow the points as d more coordinates, where u_n reads them (zero inside: they only set the scale).
+            BoundaryPoints boundary = BoundaryPlaces.Sample(box, spec.Domain, condition, pointsPerFace, SamplingMethod.Halton, spec.Training.Seed, 0);
+            PointSet faces = BoundaryPlaces.WithNormals(boundary.Points, boundary.Normals);
+            PointSet inside = BoundaryPlaces.WithNormals(interior, new double[interior.Dimension * interior.Count]);
+            string name = $"condition {c + 1} ({string.Join(", ", condition.Places)}): {condition.Equation.Text}";
+            if (Check(name, condition.Equation, faces, inside, Field) is { } result)
             {
-                results.Add(result);
+                results.Add(result with { WorstPoint = [.. result.WorstPoint.Take(box.Dimension)] });
             }
         }
 

@@ -186,6 +186,11 @@ public sealed class Binder
         }
 
         string letters = name[(u.Length + 1)..];
+        if (letters == "n" && IndexOf(_scope.Variables, "n") < 0)
+        {
+            return Normal(syntax, unknown, u);
+        }
+
         if (letters.Length == 0)
         {
             return Fail(syntax.Offset, $"'{u}_' needs the variables to differentiate by, such as {u}_x or {u}_xy");
@@ -209,6 +214,26 @@ public sealed class Binder
             ? DerivativeTerm.D(first)
             : DerivativeTerm.D(first, IndexOf(_scope.Variables, letters[1].ToString()));
         return new FieldNode(term.Of(unknown), Node.FieldName(term, _scope.Variables, u));
+    }
+
+    // u_n = Σₖ nₖ·u_{xₖ}: normal component k is variable d + k of the point (the caller appends the normals).
+    private Node? Normal(NameSyntax syntax, int unknown, string u)
+    {
+        if (!_scope.AllowNormal)
+        {
+            return Fail(syntax.Offset, $"'{syntax.Name}', the derivative along the outward normal, may appear only in conditions, where the boundary has a normal");
+        }
+
+        int d = _scope.Variables.Count;
+        Node sum = Node.Zero;
+        for (int k = 0; k < d; k++)
+        {
+            var component = new VariableNode(d + k, "n_" + _scope.Variables[k]);
+            var derivative = new FieldNode(DerivativeTerm.D(k).Of(unknown), Node.FieldName(DerivativeTerm.D(k), _scope.Variables, u));
+            sum = k == 0 ? Node.Product(component, derivative) : Node.Sum(sum, Node.Product(component, derivative));
+        }
+
+        return sum;
     }
 
     private bool IsKnownName(string name) =>

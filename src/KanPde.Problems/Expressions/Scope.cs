@@ -12,6 +12,12 @@ public sealed record Scope
     /// <summary>Whether u and its derivatives may appear (equations only).</summary>
     public bool AllowU { get; init; }
 
+    /// <summary>
+    /// Whether <c>u_n</c>, the derivative along the outward normal, may appear (conditions only). It is bound to
+    /// Σₖ nₖ·u_{xₖ}, where normal component k is read as variable <c>Variables.Count + k</c> of the point.
+    /// </summary>
+    public bool AllowNormal { get; init; }
+
     /// <summary>The unknown functions in order (default <c>u</c> alone); unknown k's terms carry <c>DerivativeTerm.Unknown</c> = k.</summary>
     public IReadOnlyList<string> Unknowns { get; init; } = ["u"];
 

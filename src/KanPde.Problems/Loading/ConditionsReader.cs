@@ -10,8 +10,10 @@ internal static class ConditionsReader
 {
     /// <summary>The conditions, or null when any is wrong (or the key is missing).</summary>
     public static List<ConditionSpec>? Read(ExpressionReader expressions, YamlMap root, IReadOnlyList<VariableSpec> variables,
-        Scope equationScope, Scope constants, int defaultPoints)
+        Scope equationScope, Scope constants, int defaultPoints, KanPde.Core.Geometry.Shape? domain = null)
     {
+        IReadOnlyList<string> names = DomainReader.Names(domain);
+        equationScope = equationScope with { AllowNormal = true };
         ReadContext context = expressions.Context;
         YamlTree? node = context.Required(root, "conditions", "");
         if (node is null)
@@ -40,23 +42,24 @@ internal static class ConditionsReader
                 continue;
             }
 
-            List<FaceSpec>? faces = Faces(expressions, context.Required(map, "at", $" in {where}"), variables, constants, where);
+            (List<FaceSpec> Faces, List<string> Names)? places = Places(expressions, context.Required(map, "at", $" in {where}"), variables, constants, where, domain, names);
             YamlTree? equationNode = context.Required(map, "equation", $" in {where}");
             EquationSpec? equation = equationNode is null ? null : expressions.Equation(equationNode, equationScope, $"the equation of {where}");
             YamlTree? weightNode = ReadContext.Optional(map, "weight");
             double? weight = weightNode is null ? 1 : context.Number(weightNode, $"the weight of {where}", positive: false);
             YamlTree? pointsNode = ReadContext.Optional(map, "points");
             int? points = pointsNode is null ? defaultPoints : context.Int(pointsNode, $"the points of {where}", 1);
-            if (faces is not null && equation is not null && weight is not null && points is not null)
+            if (places is { } at && equation is not null && weight is not null && points is not null)
             {
-                conditions.Add(new ConditionSpec(faces, equation, weight.Value, points.Value));
+                conditions.Add(new ConditionSpec(at.Faces, equation, weight.Value, points.Value) { Names = at.Names });
             }
         }
 
         return context.ErrorCount == errorsBefore ? conditions : null;
     }
 
-    private static List<FaceSpec>? Faces(ExpressionReader expressions, YamlTree? node, IReadOnlyList<VariableSpec> variables, Scope constants, string where)
+    private static (List<FaceSpec>, List<string>)? Places(ExpressionReader expressions, YamlTree? node, IReadOnlyList<VariableSpec> variables, Scope constants, string where,
+        KanPde.Core.Geometry.Shape? domain, IReadOnlyList<string> shapeNames)
     {
         if (node is null)
         {
@@ -71,13 +74,26 @@ internal static class ConditionsReader
         }
 
         var faces = new List<FaceSpec>();
+        var names = new List<string>();
         bool ok = true;
         foreach (YamlTree item in items)
         {
+            if (item is YamlText { IsQuoted: false } text && IsName(text.Value))
+            {
+                ok &= PlaceName(expressions.Context, text, domain, shapeNames, names, where);
+                continue;
+            }
+
             FaceSpec? face = expressions.Face(item, variables, constants, $"a face of {where}");
             if (face is not null && faces.Any(f => f.Variable == face.Variable && f.High == face.High))
             {
                 expressions.Context.Error(item, $"the face '{face}' is listed twice in {where}");
+                face = null;
+            }
+
+            if (face is not null && domain is not null && Compilation.BoundaryPlaces.Pieces(domain, face, null).Count == 0)
+            {
+                expressions.Context.Error(item, $"the face '{face}' is no part of the boundary of the domain, which does not reach it");
                 face = null;
             }
 
@@ -88,6 +104,42 @@ internal static class ConditionsReader
             }
         }
 
-        return ok ? faces : null;
+        return ok ? (faces, names) : null;
+    }
+
+    // A bare identifier in 'at' names a place of the domain's boundary (a face always has '=').
+    private static bool IsName(string text) =>
+        text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_') && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    private static bool PlaceName(ReadContext context, YamlText text, KanPde.Core.Geometry.Shape? domain, IReadOnlyList<string> shapeNames, List<string> names, string where)
+    {
+        string name = text.Value;
+        if (domain is null)
+        {
+            context.Error(text, $"'{name}' in 'at' of {where} is not a face such as 'x = 0'; names of parts of the boundary (and 'boundary') need a 'domain' that is not the box");
+            return false;
+        }
+
+        if (name != "boundary" && !shapeNames.Contains(name))
+        {
+            string known = shapeNames.Count == 0 ? "no shape of the domain has a name" : $"named shapes: {string.Join(", ", shapeNames)}";
+            context.Error(text, $"'{name}' in 'at' of {where} names no part of the boundary ({known}; or 'boundary' for all of it){Diagnostics.Suggestions.DidYouMean(name, [.. shapeNames, "boundary"])}");
+            return false;
+        }
+
+        if (names.Contains(name))
+        {
+            context.Error(text, $"'{name}' is listed twice in {where}");
+            return false;
+        }
+
+        if (name != "boundary" && Compilation.BoundaryPlaces.Pieces(domain, null, name).Count == 0)
+        {
+            context.Error(text, $"the shape '{name}' has no part on the boundary of the domain (it lies inside or outside the rest)");
+            return false;
+        }
+
+        names.Add(name);
+        return true;
     }
 }

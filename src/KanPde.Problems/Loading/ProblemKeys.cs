@@ -13,7 +13,7 @@ public static class ProblemKeys
 {
     /// <summary>The top level of a file.</summary>
     public static IReadOnlyList<string> TopLevel { get; } =
-        ["name", "description", "variables", "constants", "definitions", "equation", "unknowns", "equations", "conditions", "exact", "kan", "mlp", "training", "evaluation", "parameters", "data"];
+        ["name", "description", "variables", "constants", "definitions", "equation", "unknowns", "equations", "conditions", "exact", "kan", "mlp", "training", "evaluation", "parameters", "data", "domain"];
 
     /// <summary>One entry of <c>conditions</c>.</summary>
     public static IReadOnlyList<string> Condition { get; } = ["at", "equation", "weight", "points"];
@@ -49,6 +49,9 @@ public static class ProblemKeys
     /// <summary>One entry of <c>data</c>.</summary>
     public static IReadOnlyList<string> Data { get; } = ["file", "from_exact", "noise", "weight"];
 
+    /// <summary><c>domain</c> and each shape inside <c>of</c>.</summary>
+    public static IReadOnlyList<string> Shape { get; } = ["shape", "name", "low", "high", "center", "radius", "vertices", "of"];
+
     /// <summary>Every map with its heading in docs/problem-format.md.</summary>
     public static IReadOnlyList<KeySection> Sections { get; } =
     [
@@ -64,6 +67,7 @@ public static class ProblemKeys
         new("`evaluation`", Evaluation),
         new("`parameters`", Parameter),
         new("Entries of `data`", Data),
+        new("Domain", Shape),
     ];
 
     /// <summary>Keys that live in one place only, to point a misplaced or misspelt key to where it belongs.</summary>
@@ -92,5 +96,9 @@ public static class ProblemKeys
         ["file"] = "an entry of data",
         ["from_exact"] = "an entry of data",
         ["noise"] = "an entry of data",
+        ["shape"] = "domain",
+        ["center"] = "a shape of domain",
+        ["radius"] = "a shape of domain",
+        ["vertices"] = "a shape of domain",
     };
 }

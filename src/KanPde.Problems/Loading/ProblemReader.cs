@@ -83,7 +83,10 @@ internal static class ProblemReader
 
         List<EquationSpec>? equations = SystemsReader.Equations(expressions, root, equationScope);
         TrainingSpec training = TrainingReader.Read(context, ReadContext.Optional(root, "training"));
-        List<ConditionSpec>? conditions = ConditionsReader.Read(expressions, root, variables ?? [], equationScope, constantScope, training.Points.Boundary);
+        KanPde.Core.Geometry.Shape? domain = DomainReader.Read(constantReader, root, variables, constantScope, out bool domainOk);
+        List<ConditionSpec>? conditions = domainOk
+            ? ConditionsReader.Read(expressions, root, variables ?? [], equationScope, constantScope, training.Points.Boundary, domain)
+            : null;
         List<ExactSpec?> exacts = SystemsReader.Exacts(expressions, root, pointScope, unknowns);
         List<DataSpec> data = variables is null ? [] : DataReader.Read(context, root, variables, unknowns, exacts);
         if (data.Count > 0 && !GivesEquationWeight(root))
@@ -115,6 +118,7 @@ internal static class ProblemReader
             Exacts = exacts,
             Parameters = parameters,
             Data = data,
+            Domain = domain,
         };
     }
 }

@@ -136,7 +136,8 @@ public static class ProblemSolver
 
         foreach (CompiledCondition condition in seeded.Conditions)
         {
-            terms.Add(new LossTerm($"condition {condition.Index + 1}", condition.Residual, seeded.ConditionPoints(condition.Index), weights.Conditions * condition.Weight));
+            (IResidual residual, PointSet points) = seeded.ConditionTerm(condition.Index);
+            terms.Add(new LossTerm($"condition {condition.Index + 1}", residual, points, weights.Conditions * condition.Weight));
             equationShare.Add(0);
             conditionShare.Add(condition.Weight);
         }

@@ -63,6 +63,12 @@ public sealed record ProblemSpec(
     /// <summary>The observations of the unknowns (<c>data</c>), in file order.</summary>
     public IReadOnlyList<DataSpec> Data { get; init; } = [];
 
+    /// <summary>
+    /// The region where the equations hold (<c>domain</c>), or null for the box of the variables (also when the file
+    /// gives <c>domain: {shape: box}</c> with the variables' own bounds, so such a file behaves exactly as one without).
+    /// </summary>
+    public KanPde.Core.Geometry.Shape? Domain { get; init; }
+
     /// <summary>Whether the problem is more than one unknown <c>u</c>: several unknowns, or parameters to identify.</summary>
     public bool IsSystem => Unknowns.Count > 1 || Parameters.Count > 0;
 
@@ -115,4 +121,14 @@ public sealed record FaceSpec(int Variable, string VariableName, bool High, doub
 }
 
 /// <summary>A condition: an equation that holds on some faces, its loss weight, and points per face.</summary>
-public sealed record ConditionSpec(IReadOnlyList<FaceSpec> Faces, EquationSpec Equation, double Weight, int PointsPerFace);
+public sealed record ConditionSpec(IReadOnlyList<FaceSpec> Faces, EquationSpec Equation, double Weight, int PointsPerFace)
+{
+    /// <summary>
+    /// The named places of <c>at</c> after its faces: names of shapes of the <c>domain</c> (their part of its boundary)
+    /// and <c>boundary</c> (all of it). Empty without a domain.
+    /// </summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>Every place as written: the faces, then the names.</summary>
+    public IEnumerable<string> Places => Faces.Select(f => f.ToString()).Concat(Names);
+}

@@ -116,7 +116,8 @@ public static class ValidateCommand
             + (p.Data.Count == 0 ? "" : $"{Plural(p.Data.Count, "observation set")}, ");
         string exact = p.Exacts.All(e => e is not null) ? "given" : p.Exacts.Any(e => e is not null) ? "given for some unknowns" : "not given";
         return $"{p.Name}: {Plural(p.Variables.Count, "variable")} ({string.Join(", ", p.VariableNames)}), {system}"
-            + $"{Plural(p.Conditions.Count, "condition")} on {Plural(faces, "face")}, exact {exact}; "
+            + (p.Domain is null ? "" : $"domain {p.Domain.Describe()}, ")
+            + $"{Plural(p.Conditions.Count, "condition")} on {(p.Domain is null ? Plural(faces, "face") : Plural(p.Conditions.Sum(c => c.Faces.Count + c.Names.Count), "place"))}, exact {exact}; "
             + $"KAN [{string.Join(", ", p.Kan.Width)}] grids {grids}, {mlp}; "
             + $"{p.Training.Points.Interior} interior points ({Names.Name(p.Training.Sampling)})";
     }

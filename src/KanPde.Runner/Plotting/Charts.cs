@@ -114,6 +114,9 @@ public sealed record HeatMapChart : Chart
     /// <summary>Whether the colour bar is drawn (panels sharing one scale draw it once).</summary>
     public bool ColorBar { get; init; } = true;
 
+    /// <summary>Polylines drawn over the field in black: the outline of the domain, when it is not the box.</summary>
+    public IReadOnlyList<IReadOnlyList<(double X, double Y)>> Outline { get; init; } = [];
+
     /// <summary>Width of the plot area (the box) in pixels; margins, title and colour bar come on top.</summary>
     public double PlotWidth { get; init; } = 400;
 

@@ -103,6 +103,13 @@ public sealed partial class OxyChartRenderer
             X0 = f.XMin, X1 = f.XMax, Y0 = f.YMin, Y1 = f.YMax, Data = data, Interpolate = false,
             CoordinateDefinition = HeatMapCoordinateDefinition.Center, RenderMethod = HeatMapRenderMethod.Bitmap,
         });
+        foreach (IReadOnlyList<(double X, double Y)> line in chart.Outline)
+        {
+            var outline = new LineSeries { Color = OxyColors.Black, StrokeThickness = 1.5 };
+            outline.Points.AddRange(line.Select(p => new DataPoint(p.X, p.Y)));
+            m.Series.Add(outline);
+        }
+
         double titleHeight = chart.Title is null ? 0 : 30;
         return (m, chart.PlotWidth + margins.Left + margins.Right + m.Padding.Left + m.Padding.Right,
             chart.PlotHeight + margins.Top + margins.Bottom + titleHeight + m.Padding.Top + m.Padding.Bottom);

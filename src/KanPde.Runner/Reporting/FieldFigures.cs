@@ -73,18 +73,19 @@ public static class FieldFigures
         int n = slices.Count == 1 ? MapNodes : SliceNodes;
         TrainingResult[] models = [.. outcome.Models];
         SampledField[][] fields = [.. models.Select(m => slices.Select(s => FieldSampler.Sample(m.Network, outcome.Problem, FieldSampler.Grid(box, s, n), unknown)).ToArray())];
+        IReadOnlyList<IReadOnlyList<(double, double)>> outline = slices.Count == 1 ? Outline(outcome.Problem.Domain) : [];
         string variables = string.Join(", ", names), modelNames = string.Join(" and ", models.Select(m => Names.Name(m.Model).ToUpperInvariant()));
         string sliced = slices.Count == 1 ? "" : $", in slices at four values of {names[0]}";
         var charts = new List<(string, string, Chart)>
         {
             ("solution", $"{u}({variables}) of the {modelNames} on one colour scale{sliced}",
-                Grid(box, names, slices, n, models, $"Solution {u}({variables})", new Axis(u), [.. fields.Select(f => f.Select(s => s.Values).ToArray())])),
+                Grid(box, names, slices, n, models, $"Solution {u}({variables})", new Axis(u), [.. fields.Select(f => f.Select(s => s.Values).ToArray())], outline)),
         };
         if (outcome.Problem.Exacts[unknown] is not null)
         {
             double[][][] errors = [.. fields.Select(f => f.Select(s => s.Values.Select((v, p) => Math.Abs(v - s.Exact![p])).ToArray()).ToArray())];
             charts.Add(("error", $"|{u} − exact| of the {modelNames} on one log colour scale{sliced}",
-                Grid(box, names, slices, n, models, $"Absolute error |{u} − exact|", Axis.Log($"|{u} − exact|"), errors)));
+                Grid(box, names, slices, n, models, $"Absolute error |{u} − exact|", Axis.Log($"|{u} − exact|"), errors, outline)));
         }
 
         return charts;
@@ -93,7 +94,8 @@ public static class FieldFigures
     /// <summary>
     /// The models side by side (one slice), or one row of slices per model; the colour bar on the last panel of the first row.
     /// </summary>
-    private static ChartGrid Grid(Box box, IReadOnlyList<string> names, IReadOnlyList<Slice> slices, int n, TrainingResult[] models, string title, Axis value, double[][][] values)
+    private static ChartGrid Grid(Box box, IReadOnlyList<string> names, IReadOnlyList<Slice> slices, int n, TrainingResult[] models, string title, Axis value, double[][][] values,
+        IReadOnlyList<IReadOnlyList<(double, double)>> outline)
     {
         bool log = value.Scale == AxisScale.Log;
         (double lo, double hi) = Range(values.SelectMany(m => m.SelectMany(s => s)).Where(v => !log || v > 0), log);
@@ -113,12 +115,53 @@ public static class FieldFigures
                     Field = new GridField(box.Low[s.XAxis], box.High[s.XAxis], n, box.Low[s.YAxis], box.High[s.YAxis], n, values[m][k]),
                     X = new Axis(names[s.XAxis]), Y = new Axis(names[s.YAxis]), Value = value,
                     ColorBar = panels.Count == columns - 1,
+                    Outline = outline,
                     PlotWidth = ratio <= 1 ? side : side / ratio, PlotHeight = ratio <= 1 ? side * ratio : side,
                 });
             }
         }
 
         return new ChartGrid { Title = title, Panels = panels, Columns = columns };
+    }
+
+    /// <summary>
+    /// The boundary of a two-dimensional domain as polylines: each piece traced along its parameter, broken where a piece
+    /// cut by a union, difference or intersection leaves the domain's boundary. Empty for the box (no domain).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<(double X, double Y)>> Outline(KanPde.Core.Geometry.Shape? domain, int pointsPerPiece = 400)
+    {
+        var lines = new List<IReadOnlyList<(double, double)>>();
+        if (domain is null || domain.Dimension != 2)
+        {
+            return lines;
+        }
+
+        var point = new double[2];
+        var normal = new double[2];
+        foreach (KanPde.Core.Geometry.BoundaryPiece piece in domain.Pieces)
+        {
+            var line = new List<(double, double)>();
+            for (int i = 0; i <= pointsPerPiece; i++)
+            {
+                piece.Map([(double)i / pointsPerPiece], point, normal);
+                if (!piece.IsClipped || piece.IsOnPiece(point, normal))
+                {
+                    line.Add((point[0], point[1]));
+                }
+                else if (line.Count > 0)
+                {
+                    lines.Add(line);
+                    line = [];
+                }
+            }
+
+            if (line.Count > 1)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
     }
 
     private static (double Low, double High) Range(IEnumerable<double> values, bool log)

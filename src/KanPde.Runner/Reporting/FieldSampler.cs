@@ -64,12 +64,33 @@ public static class FieldSampler
         return new PointSet(d, data);
     }
 
-    /// <summary>The values of unknown <paramref name="unknown"/>, and its exact solution's when the problem has one.</summary>
+    /// <summary>
+    /// The values of unknown <paramref name="unknown"/>, and its exact solution's when the problem has one; NaN at points
+    /// outside the problem's domain.
+    /// </summary>
     public static SampledField Sample(INetwork network, CompiledProblem problem, PointSet points, int unknown = 0)
     {
         ArgumentNullException.ThrowIfNull(problem);
         INetwork part = network is SystemNetwork system ? system.Unknown(unknown) : network;
-        return new SampledField(NetworkEvaluation.Values(part, points), problem.Exacts[unknown]?.Evaluate(points));
+        var field = new SampledField(NetworkEvaluation.Values(part, points), problem.Exacts[unknown]?.Evaluate(points));
+        if (problem.Domain is not null)
+        {
+            // Outside the domain nothing was solved: blank (NaN is drawn as the plot's "no value" colour).
+            bool[] inside = problem.InsideMask(points);
+            for (int p = 0; p < inside.Length; p++)
+            {
+                if (!inside[p])
+                {
+                    field.Values[p] = double.NaN;
+                    if (field.Exact is not null)
+                    {
+                        field.Exact[p] = double.NaN;
+                    }
+                }
+            }
+        }
+
+        return field;
     }
 
     /// <summary>A number for a label: up to four significant digits.</summary>

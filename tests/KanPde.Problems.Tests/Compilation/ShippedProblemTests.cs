@@ -55,7 +55,17 @@ public sealed class ShippedProblemTests
 
         PointSet interior = compiled.InteriorPoints();
         Assert.Equal(p.Variables.Count, interior.Dimension);
-        for (int c = 0; c < compiled.Conditions.Count; c++)
+        if (p.Domain is { } domain)
+        {
+            // A shaped domain: interior points inside it, every condition's points on its boundary.
+            Assert.All(Rows(interior), x => Assert.True(domain.Contains(x)));
+            for (int c = 0; c < compiled.Conditions.Count; c++)
+            {
+                Assert.All(Rows(compiled.ConditionPoints(c)), x => Assert.True(Math.Abs(domain.SignedDistance(x)) <= 1e-12, $"condition {c + 1}: {string.Join(", ", x)}"));
+            }
+        }
+
+        for (int c = 0; c < compiled.Conditions.Count && p.Domain is null; c++)
         {
             PointSet points = compiled.ConditionPoints(c);
             int perFace = points.Count / compiled.Conditions[c].Faces.Count;
@@ -70,6 +80,9 @@ public sealed class ShippedProblemTests
         double[] exact = compiled.Exact!.Evaluate(compiled.EvaluationGrid());
         Assert.All(exact, v => Assert.True(double.IsFinite(v)));
     }
+
+    private static IEnumerable<double[]> Rows(PointSet points) =>
+        Enumerable.Range(0, points.Count).Select(i => Enumerable.Range(0, points.Dimension).Select(k => points.Coordinate(k)[i]).ToArray());
 
     [Fact]
     public void Poisson2d_Compiled_MatchesThePaperSetup()

@@ -22,6 +22,7 @@ public sealed class ProblemFormatDocTests
         ["`evaluation`"] = BrokenFiles.Valid + "evaluation:\n  zzqqx: 1\n",
         ["`parameters`"] = BrokenFiles.Valid + "parameters:\n  kappa: {initial: 1, zzqqx: 1}\n",
         ["Entries of `data`"] = BrokenFiles.Valid + "data:\n  - {from_exact: 10, zzqqx: 1}\n",
+        ["Domain"] = BrokenFiles.Valid + "domain:\n  shape: disk\n  zzqqx: 1\n",
     };
 
     public static TheoryData<string> Headings => [.. ProblemKeys.Sections.Select(s => s.Heading)];
