@@ -156,6 +156,10 @@ public sealed class ShapeSamplingTests
     [InlineData("intersection-of-disks", new[] { 2 * Math.PI / 3, 2 * Math.PI / 3 })]
     [InlineData("l-of-two-boxes", new[] { 1.0, 1, 2, 1, 1, 1, 0, 1 })]
     [InlineData("box-minus-crossing-disk", new[] { 1.0, 0.5, 2, 1.5, Math.PI / 4 })]
+    [InlineData("square-minus-triangle", new[] { 2.0, 2, 2, 2, 1.1180339887498948482, 1.1180339887498948482, 1 })]
+    [InlineData("nested", new[] { 2.0, 1, 2, 2, Math.PI * 0.5, 2 * Math.PI * 0.3 })]
+    [InlineData("box-and-disk", new[] { 0.0, 1, 0, 1, Math.PI / 2 })]
+    [InlineData("box3-minus-ball", new[] { 12.0, 12, 8, 8, 6, 6, Math.PI })]
     public void Pieces_MeasuresMatchLengths_AndSampleSplitsInProportion(string name, double[] lengths)
     {
         Shape shape = TestShapes.Get(name);
@@ -204,6 +208,24 @@ public sealed class ShapeSamplingTests
             double[] n = TestShapes.NormalRow(sample, p);
             double radial = ((x[0] - 0.2) * n[0]) + ((x[1] - 0.1) * n[1]);
             Assert.Equal(-0.4, radial, 12);
+        }
+    }
+
+    [Fact]
+    public void Boundary_OfAPolygonHole_NormalsPointIntoTheHole()
+    {
+        Shape shape = TestShapes.Get("square-minus-triangle");
+        IReadOnlyList<BoundaryPiece> hole = shape.PiecesFrom("hole");
+
+        Assert.Equal(3, hole.Count);
+        Assert.All(hole, p => Assert.True(p.NormalFlipped && p.Kind == PieceKind.PolygonEdge));
+        BoundarySample sample = ShapeSampling.Boundary(hole, 90, SamplingMethod.Sobol, seed: 3);
+        for (int p = 0; p < sample.Count; p++)
+        {
+            double[] x = TestShapes.Row(sample.Points, p);
+            double[] n = TestShapes.NormalRow(sample, p);
+            // The triangle's centroid (0, −1/6) lies on the side the normals point to.
+            Assert.True(((0 - x[0]) * n[0]) + ((-1.0 / 6 - x[1]) * n[1]) > 0);
         }
     }
 
