@@ -9,7 +9,7 @@ namespace KanPde.Core.Geometry;
 public sealed class BoundaryPiece
 {
     /// <summary>Unit parameters (Sobol, fixed seed 0) used to estimate the measure of a clipped piece.</summary>
-    public const int MeasureSamples = 1 << 14;
+    public const int MeasureSamples = 1 << 12;
 
     private readonly Lazy<double> _measure;
 
