@@ -64,6 +64,9 @@ public sealed class Polygon : Shape
     /// <inheritdoc />
     public override IReadOnlyList<BoundaryPiece> Pieces => _pieces.Value;
 
+    /// <summary>The area, |<see cref="SignedArea"/>|.</summary>
+    public override double Measure => Math.Abs(SignedArea);
+
     /// <summary>The edge piece from vertex <paramref name="index"/> to the next one.</summary>
     public BoundaryPiece Edge(int index)
     {

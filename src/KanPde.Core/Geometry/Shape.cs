@@ -38,6 +38,13 @@ public abstract class Shape
     /// </summary>
     public abstract IReadOnlyList<BoundaryPiece> Pieces { get; }
 
+    /// <summary>
+    /// Length / area / volume of the shape: exact for boxes, balls and polygons; for composites estimated as
+    /// the measure of <see cref="Bounds"/> times the fraction of the first <see cref="CompositeShape.MeasureSamples"/>
+    /// Sobol points of the bounds (seed 0) that <see cref="Contains"/> accepts. Deterministic.
+    /// </summary>
+    public abstract double Measure { get; }
+
     /// <summary>Absolute tolerance of <see cref="Contains"/>: <see cref="RelativeTolerance"/> × the diameter of <see cref="Bounds"/>.</summary>
     public double Tolerance => RelativeTolerance * Scale;
 

@@ -308,6 +308,22 @@ public sealed class ShapeSamplingTests
         Assert.Equal(300, ShapeSampling.Interior(ball, 300, SamplingMethod.Halton, seed: 5).Count);
     }
 
+    [Theory]
+    [InlineData("box2", 4.0)]
+    [InlineData("box3", 24.0)]
+    [InlineData("disk", Math.PI * 0.5625)]
+    [InlineData("ball3", 4.5 * Math.PI)]
+    [InlineData("triangle", 1.0)]
+    [InlineData("l-cw", 3.0)]
+    [InlineData("square-minus-hole", 4 - (Math.PI * 0.16))]
+    [InlineData("l-of-two-boxes", 3.0)]
+    [InlineData("box-and-disk", Math.PI / 4)]
+    [InlineData("box3-minus-ball", 24 - (Math.PI / 6))]
+    public void Measure_IsTheAreaOrVolume(string name, double expected)
+    {
+        Assert.Equal(expected, TestShapes.Get(name).Measure, 2e-3 * expected);
+    }
+
     [Fact]
     public void Contains_ClosedSetWithTolerance()
     {
