@@ -324,6 +324,30 @@ public sealed class ShapeSamplingTests
         Assert.Equal(expected, TestShapes.Get(name).Measure, 2e-3 * expected);
     }
 
+    [Theory]
+    [InlineData(SamplingMethod.Sobol)]
+    [InlineData(SamplingMethod.Grid)]
+    public void OneDimension_EndsOfIntervalAndBox(SamplingMethod method)
+    {
+        var interval = new Ball([0.5], 1.5);
+        var box = new BoxShape(new Box([-1], [2]));
+
+        foreach (Shape shape in new Shape[] { interval, box })
+        {
+            BoundarySample sample = ShapeSampling.Boundary(shape, 10, method, seed: 1);
+            Assert.Equal(10, sample.Count);
+            for (int p = 0; p < sample.Count; p++)
+            {
+                double x = sample.Points.Coordinate(0)[p];
+                double n = sample.NormalComponent(0)[p];
+                Assert.Equal(n < 0 ? -1.0 : 2.0, x);
+                Assert.Equal(1, Math.Abs(n));
+            }
+
+            Assert.Equal(5, sample.NormalComponent(0).ToArray().Count(n => n < 0));
+        }
+    }
+
     [Fact]
     public void Contains_ClosedSetWithTolerance()
     {
