@@ -190,7 +190,8 @@ public sealed class CompositeShape : Shape
             bool flip = Operation == CompositeOperation.Difference && i > 0;
             foreach (BoundaryPiece piece in _operands[i].Pieces)
             {
-                pieces.Add(new BoundaryPiece(piece.Source, piece.Surface, piece.NormalFlipped ^ flip, this, pieces.Count));
+                Shape[] lineage = piece.IsClipped ? [.. piece.Lineage, piece.Owner] : [.. piece.Lineage];
+                pieces.Add(new BoundaryPiece(piece.Source, piece.Surface, piece.NormalFlipped ^ flip, this, pieces.Count, lineage));
             }
         }
 

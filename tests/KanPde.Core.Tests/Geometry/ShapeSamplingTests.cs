@@ -230,6 +230,28 @@ public sealed class ShapeSamplingTests
     }
 
     [Fact]
+    public void PiecesFrom_NamedCompositeOperand_SelectsAllItsPieces()
+    {
+        var a = new Ball([-0.5, 0], 0.2, "a");
+        var b = new Ball([0.5, 0], 0.2, "b");
+        var holes = CompositeShape.Union([a, b], "holes");
+        var outer = new BoxShape(Box.Symmetric(2), "outer");
+        var domain = CompositeShape.Difference(outer, [holes], "domain");
+
+        Assert.Equal(2, domain.PiecesFrom("holes").Count);
+        Assert.Equal(2, domain.PiecesFrom(holes).Count);
+        BoundaryPiece pieceA = Assert.Single(domain.PiecesFrom("a"));
+        Assert.Same(a, pieceA.Source);
+        Assert.Same(domain, pieceA.Owner);
+        Assert.Equal(new Shape[] { a, holes }, pieceA.Lineage);
+        Assert.True(pieceA.NormalFlipped);
+        Assert.Equal(4, domain.PiecesFrom("outer").Count);
+        Assert.Equal(6, domain.PiecesFrom("domain").Count);
+        Assert.Empty(domain.PiecesFrom("nothing"));
+        Assert.Equal(2 * 2 * Math.PI * 0.2, domain.PiecesFrom("holes").Sum(p => p.Measure), 10);
+    }
+
+    [Fact]
     public void BoxShape_Faces_AreNamedByAxisAndSide()
     {
         var box = new BoxShape(new Box([-1, 0, 2], [1, 1, 5]));
