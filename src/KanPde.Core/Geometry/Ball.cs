@@ -53,6 +53,15 @@ public sealed class Ball : Shape
     /// <inheritdoc />
     public override IReadOnlyList<BoundaryPiece> Pieces => _pieces;
 
+    /// <summary>π^(d/2) / Γ(d/2 + 1) · r^d (2r in 1-D, πr² in 2-D, 4πr³/3 in 3-D).</summary>
+    public override double Measure => Dimension switch
+    {
+        1 => 2 * Radius,
+        2 => Math.PI * Radius * Radius,
+        3 => 4.0 / 3.0 * Math.PI * Radius * Radius * Radius,
+        _ => Math.Pow(Math.PI, 0.5 * Dimension) / MathNet.Numerics.SpecialFunctions.Gamma((0.5 * Dimension) + 1) * Math.Pow(Radius, Dimension),
+    };
+
     private protected override double SignedDistanceCore(ReadOnlySpan<double> point)
     {
         double sum = 0;

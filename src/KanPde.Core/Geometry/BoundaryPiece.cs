@@ -9,12 +9,14 @@ namespace KanPde.Core.Geometry;
 public sealed class BoundaryPiece
 {
     /// <summary>Unit parameters (Sobol, fixed seed 0) used to estimate the measure of a clipped piece.</summary>
-    public const int MeasureSamples = 1 << 14;
+    public const int MeasureSamples = 1 << 12;
 
     private readonly Lazy<double> _measure;
+    private readonly Shape[] _lineage;
 
-    internal BoundaryPiece(Shape source, PieceSurface surface, bool normalFlipped, Shape owner, int index)
+    internal BoundaryPiece(Shape source, PieceSurface surface, bool normalFlipped, Shape owner, int index, Shape[]? lineage = null)
     {
+        _lineage = lineage ?? [source];
         Source = source;
         Surface = surface;
         NormalFlipped = normalFlipped;
@@ -31,6 +33,13 @@ public sealed class BoundaryPiece
 
     /// <summary>The shape whose boundary this piece is part of (the composite, or <see cref="Source"/> itself).</summary>
     public Shape Owner { get; }
+
+    /// <summary>
+    /// The shapes the piece came through: <see cref="Source"/> first, then each composite it is an operand of,
+    /// innermost first, up to but not including <see cref="Owner"/>. In box − union(disk "a", disk "b") named
+    /// "holes", the piece of disk "a" has lineage [a, holes].
+    /// </summary>
+    public IReadOnlyList<Shape> Lineage => _lineage;
 
     /// <summary>Position of the piece in <see cref="Owner"/>'s <see cref="Shape.Pieces"/>.</summary>
     public int Index { get; }
@@ -56,6 +65,12 @@ public sealed class BoundaryPiece
     /// parameters (digital shift from seed 0) whose points <see cref="IsOnPiece"/> keeps. Deterministic.
     /// </summary>
     public double Measure => _measure.Value;
+
+    /// <summary>Whether <paramref name="shape"/> is <see cref="Owner"/> or in <see cref="Lineage"/>: the piece lies on the boundary of that shape.</summary>
+    public bool ComesFrom(Shape shape) => ReferenceEquals(shape, Owner) || _lineage.Any(s => ReferenceEquals(s, shape));
+
+    /// <summary>Whether <see cref="Owner"/> or a shape of <see cref="Lineage"/> is named <paramref name="name"/>.</summary>
+    public bool ComesFrom(string name) => Owner.Name == name || _lineage.Any(s => s.Name == name);
 
     /// <summary>"face axis 0 high of box 'outer'", "sphere of ball 'hole'", "edge 2 of polygon", for messages.</summary>
     public string Describe() => Surface switch

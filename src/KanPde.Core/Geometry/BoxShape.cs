@@ -41,6 +41,21 @@ public sealed class BoxShape : Shape
     /// <inheritdoc />
     public override IReadOnlyList<BoundaryPiece> Pieces => _pieces;
 
+    /// <inheritdoc />
+    public override double Measure
+    {
+        get
+        {
+            double measure = 1;
+            for (int k = 0; k < Box.Dimension; k++)
+            {
+                measure *= Box.High[k] - Box.Low[k];
+            }
+
+            return measure;
+        }
+    }
+
     /// <summary>The face where axis <paramref name="axis"/> is at its low (or, with <paramref name="high"/>, its high) bound.</summary>
     public BoundaryPiece Face(int axis, bool high)
     {

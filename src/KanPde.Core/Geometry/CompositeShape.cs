@@ -24,9 +24,13 @@ public enum CompositeOperation
 /// </summary>
 public sealed class CompositeShape : Shape
 {
+    /// <summary>Sobol points of the bounds (seed 0) used to estimate <see cref="Measure"/>.</summary>
+    public const int MeasureSamples = 1 << 16;
+
     private readonly Shape[] _operands;
     private readonly Lazy<BoundaryPiece[]> _pieces;
     private readonly Lazy<Box> _bounds;
+    private readonly Lazy<double> _measure;
 
     /// <summary>Combines <paramref name="operands"/> (at least one; <see cref="ShapeValidation"/> asks for two and the same dimension).</summary>
     public CompositeShape(CompositeOperation operation, IReadOnlyList<Shape> operands, string? name = null)
@@ -47,6 +51,7 @@ public sealed class CompositeShape : Shape
         _operands = [.. operands];
         _pieces = new Lazy<BoundaryPiece[]>(BuildPieces);
         _bounds = new Lazy<Box>(BuildBounds);
+        _measure = new Lazy<double>(EstimateMeasure);
     }
 
     /// <summary>How the operands are combined.</summary>
@@ -74,6 +79,9 @@ public sealed class CompositeShape : Shape
 
     /// <inheritdoc />
     public override IReadOnlyList<BoundaryPiece> Pieces => _pieces.Value;
+
+    /// <inheritdoc />
+    public override double Measure => _measure.Value;
 
     /// <summary>The union of <paramref name="operands"/>.</summary>
     public static CompositeShape Union(IReadOnlyList<Shape> operands, string? name = null) =>
@@ -145,6 +153,35 @@ public sealed class CompositeShape : Shape
         return new Box(low, high);
     }
 
+    private double EstimateMeasure()
+    {
+        Box bounds = Bounds;
+        int d = Dimension;
+        Sampling.PointSet points = Sampling.Collocation.Interior(bounds, MeasureSamples, Sampling.SamplingMethod.Sobol, 0);
+        var point = new double[d];
+        int inside = 0;
+        for (int p = 0; p < points.Count; p++)
+        {
+            for (int k = 0; k < d; k++)
+            {
+                point[k] = points.Coordinates[(k * points.Count) + p];
+            }
+
+            if (Contains(point))
+            {
+                inside++;
+            }
+        }
+
+        double volume = 1;
+        for (int k = 0; k < d; k++)
+        {
+            volume *= bounds.High[k] - bounds.Low[k];
+        }
+
+        return volume * inside / points.Count;
+    }
+
     private BoundaryPiece[] BuildPieces()
     {
         var pieces = new List<BoundaryPiece>();
@@ -153,7 +190,8 @@ public sealed class CompositeShape : Shape
             bool flip = Operation == CompositeOperation.Difference && i > 0;
             foreach (BoundaryPiece piece in _operands[i].Pieces)
             {
-                pieces.Add(new BoundaryPiece(piece.Source, piece.Surface, piece.NormalFlipped ^ flip, this, pieces.Count));
+                Shape[] lineage = piece.IsClipped ? [.. piece.Lineage, piece.Owner] : [.. piece.Lineage];
+                pieces.Add(new BoundaryPiece(piece.Source, piece.Surface, piece.NormalFlipped ^ flip, this, pieces.Count, lineage));
             }
         }
 

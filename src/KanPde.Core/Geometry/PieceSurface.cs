@@ -303,7 +303,11 @@ public sealed class PolygonEdge : PieceSurface
     }
 
     /// <summary>Distance from (px, py) to the segment from (ax, ay) to (bx, by).</summary>
-    internal static double SegmentDistance(double px, double py, double ax, double ay, double bx, double by)
+    internal static double SegmentDistance(double px, double py, double ax, double ay, double bx, double by) =>
+        Math.Sqrt(SegmentDistanceSquared(px, py, ax, ay, bx, by));
+
+    /// <summary>Squared distance from (px, py) to the segment from (ax, ay) to (bx, by).</summary>
+    internal static double SegmentDistanceSquared(double px, double py, double ax, double ay, double bx, double by)
     {
         double dx = bx - ax;
         double dy = by - ay;
@@ -311,6 +315,6 @@ public sealed class PolygonEdge : PieceSurface
         double t = lengthSquared > 0 ? Math.Clamp((((px - ax) * dx) + ((py - ay) * dy)) / lengthSquared, 0, 1) : 0;
         double ex = px - (ax + (t * dx));
         double ey = py - (ay + (t * dy));
-        return Math.Sqrt((ex * ex) + (ey * ey));
+        return (ex * ex) + (ey * ey);
     }
 }

@@ -64,6 +64,9 @@ public sealed class Polygon : Shape
     /// <inheritdoc />
     public override IReadOnlyList<BoundaryPiece> Pieces => _pieces.Value;
 
+    /// <summary>The area, |<see cref="SignedArea"/>|.</summary>
+    public override double Measure => Math.Abs(SignedArea);
+
     /// <summary>The edge piece from vertex <paramref name="index"/> to the next one.</summary>
     public BoundaryPiece Edge(int index)
     {
@@ -81,7 +84,7 @@ public sealed class Polygon : Shape
         int n = _x.Length;
         for (int i = 0, j = n - 1; i < n; j = i++)
         {
-            best = Math.Min(best, PolygonEdge.SegmentDistance(px, py, _x[j], _y[j], _x[i], _y[i]));
+            best = Math.Min(best, PolygonEdge.SegmentDistanceSquared(px, py, _x[j], _y[j], _x[i], _y[i]));
             if ((_y[i] > py) != (_y[j] > py))
             {
                 double xCross = _x[j] + ((py - _y[j]) / (_y[i] - _y[j]) * (_x[i] - _x[j]));
@@ -92,6 +95,7 @@ public sealed class Polygon : Shape
             }
         }
 
+        best = Math.Sqrt(best);
         return inside ? -best : best;
     }
 

@@ -38,6 +38,13 @@ public abstract class Shape
     /// </summary>
     public abstract IReadOnlyList<BoundaryPiece> Pieces { get; }
 
+    /// <summary>
+    /// Length / area / volume of the shape: exact for boxes, balls and polygons; for composites estimated as
+    /// the measure of <see cref="Bounds"/> times the fraction of the first <see cref="CompositeShape.MeasureSamples"/>
+    /// Sobol points of the bounds (seed 0) that <see cref="Contains"/> accepts. Deterministic.
+    /// </summary>
+    public abstract double Measure { get; }
+
     /// <summary>Absolute tolerance of <see cref="Contains"/>: <see cref="RelativeTolerance"/> × the diameter of <see cref="Bounds"/>.</summary>
     public double Tolerance => RelativeTolerance * Scale;
 
@@ -81,18 +88,22 @@ public abstract class Shape
     /// <summary>Whether the point lies in the closed shape: <see cref="SignedDistance"/> ≤ <see cref="Tolerance"/>.</summary>
     public bool Contains(ReadOnlySpan<double> point) => SignedDistance(point) <= Tolerance;
 
-    /// <summary>The pieces (of <see cref="Pieces"/>) that lie on the boundary of the shape named <paramref name="name"/> (for example all the edges of the polygon "hole").</summary>
+    /// <summary>
+    /// The pieces (of <see cref="Pieces"/>, in order) that come from a shape named <paramref name="name"/>
+    /// (<see cref="BoundaryPiece.ComesFrom(string)"/>): all the edges of the polygon "hole", both disks of a
+    /// union "holes" subtracted from a box, or every piece when this shape has that name. Empty if none.
+    /// </summary>
     public IReadOnlyList<BoundaryPiece> PiecesFrom(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return [.. Pieces.Where(p => p.Source.Name == name)];
+        return [.. Pieces.Where(p => p.ComesFrom(name))];
     }
 
-    /// <summary>The pieces (of <see cref="Pieces"/>) that lie on the boundary of <paramref name="source"/>, one of the shapes this one is built from (or this shape itself).</summary>
-    public IReadOnlyList<BoundaryPiece> PiecesFrom(Shape source)
+    /// <summary>The pieces (of <see cref="Pieces"/>, in order) that come from <paramref name="shape"/>, one of the shapes this one is built from, at any depth, or this shape itself (<see cref="BoundaryPiece.ComesFrom(Shape)"/>).</summary>
+    public IReadOnlyList<BoundaryPiece> PiecesFrom(Shape shape)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        return [.. Pieces.Where(p => ReferenceEquals(p.Source, source))];
+        ArgumentNullException.ThrowIfNull(shape);
+        return [.. Pieces.Where(p => p.ComesFrom(shape))];
     }
 
     /// <summary>"kind 'name'", or the kind alone when the shape has no name, for messages.</summary>

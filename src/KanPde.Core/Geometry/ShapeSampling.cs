@@ -23,8 +23,12 @@ public sealed record BoundarySample(PointSet Points, double[] Normals, int[] Pie
 /// </summary>
 public static class ShapeSampling
 {
-    /// <summary>Largest number of candidates drawn before a sampler gives up (the region is then practically empty).</summary>
-    public const int MaxCandidates = 1 << 28;
+    /// <summary>
+    /// Largest number of candidates a sampler draws before it gives up with an
+    /// <see cref="InvalidOperationException"/> (the region is then practically empty: a shape filling less
+    /// than count / 2^24 of its bounding box, or a clipped piece keeping less than that of its surface).
+    /// </summary>
+    public const int MaxCandidates = 1 << 24;
 
     private const long BoundaryStream = 1 << 20;
 
@@ -37,7 +41,7 @@ public static class ShapeSampling
     /// the first <paramref name="count"/> inside, in sequence order, are kept. A box shape therefore gives
     /// exactly the points of Collocation.Interior. <see cref="SamplingMethod.Grid"/> keeps the nodes of the
     /// grid Collocation.Interior(shape.Bounds, count, Grid, seed) that lie in the shape, so about
-    /// count × (shape measure / bounds measure) points.
+    /// count × (shape measure / bounds measure) points, possibly none for a very thin shape.
     /// </summary>
     public static PointSet Interior(Shape shape, int count, SamplingMethod method, long seed)
     {

@@ -65,6 +65,6 @@ internal sealed class UnitStream
     {
         double rate = accepted > 0 ? (double)accepted / drawn : 0.01;
         double size = ((wanted - accepted) / rate * 1.1) + 16;
-        return (int)Math.Min(size, 1 << 24);
+        return (int)Math.Min(size, 1 << 22);
     }
 }

@@ -156,6 +156,10 @@ public sealed class ShapeSamplingTests
     [InlineData("intersection-of-disks", new[] { 2 * Math.PI / 3, 2 * Math.PI / 3 })]
     [InlineData("l-of-two-boxes", new[] { 1.0, 1, 2, 1, 1, 1, 0, 1 })]
     [InlineData("box-minus-crossing-disk", new[] { 1.0, 0.5, 2, 1.5, Math.PI / 4 })]
+    [InlineData("square-minus-triangle", new[] { 2.0, 2, 2, 2, 1.1180339887498948482, 1.1180339887498948482, 1 })]
+    [InlineData("nested", new[] { 2.0, 1, 2, 2, Math.PI * 0.5, 2 * Math.PI * 0.3 })]
+    [InlineData("box-and-disk", new[] { 0.0, 1, 0, 1, Math.PI / 2 })]
+    [InlineData("box3-minus-ball", new[] { 12.0, 12, 8, 8, 6, 6, Math.PI })]
     public void Pieces_MeasuresMatchLengths_AndSampleSplitsInProportion(string name, double[] lengths)
     {
         Shape shape = TestShapes.Get(name);
@@ -205,6 +209,46 @@ public sealed class ShapeSamplingTests
             double radial = ((x[0] - 0.2) * n[0]) + ((x[1] - 0.1) * n[1]);
             Assert.Equal(-0.4, radial, 12);
         }
+    }
+
+    [Fact]
+    public void Boundary_OfAPolygonHole_NormalsPointIntoTheHole()
+    {
+        Shape shape = TestShapes.Get("square-minus-triangle");
+        IReadOnlyList<BoundaryPiece> hole = shape.PiecesFrom("hole");
+
+        Assert.Equal(3, hole.Count);
+        Assert.All(hole, p => Assert.True(p.NormalFlipped && p.Kind == PieceKind.PolygonEdge));
+        BoundarySample sample = ShapeSampling.Boundary(hole, 90, SamplingMethod.Sobol, seed: 3);
+        for (int p = 0; p < sample.Count; p++)
+        {
+            double[] x = TestShapes.Row(sample.Points, p);
+            double[] n = TestShapes.NormalRow(sample, p);
+            // The triangle's centroid (0, −1/6) lies on the side the normals point to.
+            Assert.True(((0 - x[0]) * n[0]) + ((-1.0 / 6 - x[1]) * n[1]) > 0);
+        }
+    }
+
+    [Fact]
+    public void PiecesFrom_NamedCompositeOperand_SelectsAllItsPieces()
+    {
+        var a = new Ball([-0.5, 0], 0.2, "a");
+        var b = new Ball([0.5, 0], 0.2, "b");
+        var holes = CompositeShape.Union([a, b], "holes");
+        var outer = new BoxShape(Box.Symmetric(2), "outer");
+        var domain = CompositeShape.Difference(outer, [holes], "domain");
+
+        Assert.Equal(2, domain.PiecesFrom("holes").Count);
+        Assert.Equal(2, domain.PiecesFrom(holes).Count);
+        BoundaryPiece pieceA = Assert.Single(domain.PiecesFrom("a"));
+        Assert.Same(a, pieceA.Source);
+        Assert.Same(domain, pieceA.Owner);
+        Assert.Equal(new Shape[] { a, holes }, pieceA.Lineage);
+        Assert.True(pieceA.NormalFlipped);
+        Assert.Equal(4, domain.PiecesFrom("outer").Count);
+        Assert.Equal(6, domain.PiecesFrom("domain").Count);
+        Assert.Empty(domain.PiecesFrom("nothing"));
+        Assert.Equal(2 * 2 * Math.PI * 0.2, domain.PiecesFrom("holes").Sum(p => p.Measure), 10);
     }
 
     [Fact]
@@ -284,6 +328,46 @@ public sealed class ShapeSamplingTests
         }
 
         Assert.Equal(300, ShapeSampling.Interior(ball, 300, SamplingMethod.Halton, seed: 5).Count);
+    }
+
+    [Theory]
+    [InlineData("box2", 4.0)]
+    [InlineData("box3", 24.0)]
+    [InlineData("disk", Math.PI * 0.5625)]
+    [InlineData("ball3", 4.5 * Math.PI)]
+    [InlineData("triangle", 1.0)]
+    [InlineData("l-cw", 3.0)]
+    [InlineData("square-minus-hole", 4 - (Math.PI * 0.16))]
+    [InlineData("l-of-two-boxes", 3.0)]
+    [InlineData("box-and-disk", Math.PI / 4)]
+    [InlineData("box3-minus-ball", 24 - (Math.PI / 6))]
+    public void Measure_IsTheAreaOrVolume(string name, double expected)
+    {
+        Assert.Equal(expected, TestShapes.Get(name).Measure, 2e-3 * expected);
+    }
+
+    [Theory]
+    [InlineData(SamplingMethod.Sobol)]
+    [InlineData(SamplingMethod.Grid)]
+    public void OneDimension_EndsOfIntervalAndBox(SamplingMethod method)
+    {
+        var interval = new Ball([0.5], 1.5);
+        var box = new BoxShape(new Box([-1], [2]));
+
+        foreach (Shape shape in new Shape[] { interval, box })
+        {
+            BoundarySample sample = ShapeSampling.Boundary(shape, 10, method, seed: 1);
+            Assert.Equal(10, sample.Count);
+            for (int p = 0; p < sample.Count; p++)
+            {
+                double x = sample.Points.Coordinate(0)[p];
+                double n = sample.NormalComponent(0)[p];
+                Assert.Equal(n < 0 ? -1.0 : 2.0, x);
+                Assert.Equal(1, Math.Abs(n));
+            }
+
+            Assert.Equal(5, sample.NormalComponent(0).ToArray().Count(n => n < 0));
+        }
     }
 
     [Fact]

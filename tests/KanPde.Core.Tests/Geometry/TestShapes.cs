@@ -11,6 +11,7 @@ internal static class TestShapes
     [
         ["box2"], ["box3"], ["disk"], ["ball3"], ["triangle"], ["l-ccw"], ["l-cw"], ["square-minus-hole"],
         ["union-of-disks"], ["intersection-of-disks"], ["l-of-two-boxes"], ["box-minus-crossing-disk"],
+        ["square-minus-triangle"], ["nested"], ["box-and-disk"], ["box3-minus-ball"],
     ];
 
     public static Shape Get(string name) => name switch
@@ -27,6 +28,11 @@ internal static class TestShapes
         "intersection-of-disks" => CompositeShape.Intersection([new Ball([-0.5, 0], 1, "left"), new Ball([0.5, 0], 1, "right")]),
         "l-of-two-boxes" => LOfTwoBoxes(),
         "box-minus-crossing-disk" => CompositeShape.Difference(new BoxShape(new Box([0, 0], [2, 1])), [new Ball([2, 1], 0.5, "bite")]),
+        "square-minus-triangle" => CompositeShape.Difference(new BoxShape(Box.Symmetric(2)), [new Polygon([(-0.5, -0.5), (0, 0.5), (0.5, -0.5)], "hole")]),
+        "nested" => CompositeShape.Difference(
+            CompositeShape.Union([new BoxShape(Box.Symmetric(2)), new Ball([1, 0], 0.5, "bump")]), [new Ball([0, 0], 0.3, "hole")]),
+        "box-and-disk" => CompositeShape.Intersection([new BoxShape(Box.Symmetric(2)), new Ball([1, 1], 1)]),
+        "box3-minus-ball" => CompositeShape.Difference(new BoxShape(new Box([-1, -1, -1], [1, 2, 3])), [new Ball([0, 0.5, 1], 0.5)]),
         _ => throw new ArgumentException(name),
     };
 
