@@ -90,13 +90,19 @@ public sealed class SystemNetwork : INetwork
     public double[] Constants() => [.. Enumerable.Range(0, ConstantCount).Select(Constant)];
 
     /// <summary>The grid of the unknowns' KANs (they share one), or null when they are not KANs.</summary>
-    public int? Intervals => _parts[0] is KanNetwork kan ? kan.Intervals : null;
+    public int? Intervals => _parts[0] switch
+    {
+        KanNetwork kan => kan.Intervals,
+        PeriodicNetwork periodic => periodic.Intervals,
+        _ => null,
+    };
 
     /// <summary>The widths of the first unknown's network.</summary>
     public IReadOnlyList<int> Widths => _parts[0] switch
     {
         KanNetwork kan => kan.Widths,
         MlpNetwork mlp => mlp.Widths,
+        PeriodicNetwork periodic => periodic.Widths,
         _ => [],
     };
 
@@ -104,10 +110,20 @@ public sealed class SystemNetwork : INetwork
     public SystemNetwork Clone() => Map(Copy);
 
     /// <summary>Every KAN unknown extended to <paramref name="intervals"/> (see <see cref="KanNetwork.ExtendGrid"/>).</summary>
-    public SystemNetwork ExtendGrid(int intervals) => Map(p => p is KanNetwork kan ? kan.ExtendGrid(intervals) : Copy(p));
+    public SystemNetwork ExtendGrid(int intervals) => Map(p => p switch
+    {
+        KanNetwork kan => kan.ExtendGrid(intervals),
+        PeriodicNetwork periodic => periodic.ExtendGrid(intervals),
+        _ => Copy(p),
+    });
 
     /// <summary>Every KAN unknown's grids refitted to <paramref name="points"/> (see <see cref="KanNetwork.UpdateGrids"/>).</summary>
-    public SystemNetwork UpdateGrids(PointSet points) => Map(p => p is KanNetwork kan ? kan.UpdateGrids(points) : Copy(p));
+    public SystemNetwork UpdateGrids(PointSet points) => Map(p => p switch
+    {
+        KanNetwork kan => kan.UpdateGrids(points),
+        PeriodicNetwork periodic => periodic.UpdateGrids(points),
+        _ => Copy(p),
+    });
 
     /// <inheritdoc/>
     public INetworkWorkspace CreateWorkspace(DerivativeSet derivatives, int blockSize) => new SystemWorkspace(this, derivatives, blockSize);
@@ -134,6 +150,7 @@ public sealed class SystemNetwork : INetwork
         KanNetwork kan => kan.Clone(),
         MlpNetwork mlp => mlp.Clone(),
         ConstantNetwork constant => constant.Clone(),
+        PeriodicNetwork periodic => periodic.Clone(),
         _ => throw new ArgumentException($"Unknown network type {network.GetType().Name}.", nameof(network)),
     };
 }

@@ -48,6 +48,7 @@ public static partial class Trainer
                 _network = _network switch
                 {
                     KanNetwork kan => kan.ExtendGrid(grid),
+                    PeriodicNetwork periodic => periodic.ExtendGrid(grid),
                     SystemNetwork system => system.ExtendGrid(grid),
                     _ => _network,
                 };
@@ -137,6 +138,7 @@ public static partial class Trainer
             {
                 KanNetwork kan => kan.Widths,
                 MlpNetwork mlp => mlp.Widths,
+                PeriodicNetwork periodic => periodic.Widths,
                 SystemNetwork system => system.Widths,
                 _ => [],
             };
@@ -187,6 +189,7 @@ public static partial class Trainer
         private static int? Intervals(INetwork network) => network switch
         {
             KanNetwork kan => kan.Intervals,
+            PeriodicNetwork periodic => periodic.Intervals,
             SystemNetwork system => system.Intervals,
             _ => null,
         };
@@ -194,6 +197,7 @@ public static partial class Trainer
         private static INetwork UpdateGrids(INetwork network, PointSet points) => network switch
         {
             KanNetwork kan => kan.UpdateGrids(points),
+            PeriodicNetwork periodic => periodic.UpdateGrids(points),
             SystemNetwork system => system.UpdateGrids(points),
             _ => network,
         };

@@ -42,6 +42,7 @@ public static partial class Trainer
     {
         KanNetwork kan => kan.Clone(),
         MlpNetwork mlp => mlp.Clone(),
+        PeriodicNetwork periodic => periodic.Clone(),
         SystemNetwork system => system.Clone(),
         _ => throw new ArgumentException($"Unknown network type {network.GetType().Name}.", nameof(network)),
     };
