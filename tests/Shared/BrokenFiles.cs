@@ -126,7 +126,23 @@ public static class BrokenFiles
         new("DataFromExactWithoutExact", Edit("exact: sin(pi*x)*sin(pi*y)\n", "") + "data:\n  - {from_exact: 10}\n", 10, 18, "the problem gives no exact solution"),
         new("DataNoiseWithFile", ValidSystem + "data:\n  - {file: a.csv, noise: 0.1}\n", 16, 26, "noise in data entry 1 applies only to from_exact"),
         new("EvaluationGridTooLarge", Valid + "evaluation:\n  points: 40000\n", 11, 11, "evaluation.points = 40000 per axis makes a grid of 40000^2 points, too large"),
+        new("DomainShapeUnknown", Valid + "domain:\n  shape: circle\n", 11, 10, "circle"),
+        new("DomainKeyOfAnotherShape", Valid + "domain:\n  shape: box\n  radius: 1\n", 12, 3, "'radius' is not a key of a box"),
+        new("DiskOutsideTheBox", OnDisk(2), 11, 3, "outside"),
+        new("PolygonSelfIntersecting", Edit("  - at: [x = -1, x = 1, y = -1, y = 1]", "  - at: boundary") + "domain:\n  shape: polygon\n  vertices: [[-1, -1], [1, 1], [1, -1], [-1, 1]]\n", 11, 3, "intersect"),
+        new("PlaceNameUnknown", Edit("  - at: [x = -1, x = 1, y = -1, y = 1]", "  - at: edge") + "domain:\n  shape: disk\n  center: [0, 0]\n  radius: 1\n  name: rim\n", 7, 9, "'edge' in 'at' of condition 1 names no part of the boundary (named shapes: rim"),
+        new("PlaceNameWithoutDomain", Edit("  - at: [x = -1, x = 1, y = -1, y = 1]", "  - at: boundary"), 7, 9, "need a 'domain'"),
+        new("FaceTheDomainDoesNotReach", Valid + "domain:\n  shape: disk\n  center: [0, 0]\n  radius: 0.5\n", 7, 10, "the face 'x = -1' is no part of the boundary of the domain"),
+        new("ShapeNameTwice", Edit("  - at: [x = -1, x = 1, y = -1, y = 1]", "  - at: boundary") + "domain:\n  shape: union\n  of:\n    - {shape: disk, center: [0, 0], radius: 0.5, name: a}\n    - {shape: disk, center: [0.5, 0], radius: 0.4, name: a}\n", 14, 58, "the name 'a' is given to two shapes"),
+        new("NormalDerivativeInTheEquation", Edit("equation: u_xx + u_yy", "equation: u_n + u_xx + u_yy"), 5, 11, "may appear only in conditions"),
+        new("PeriodicVariableWithFaceConditions", Edit("    equation: u = 0\n", "    equation: u = 0\n  - periodic: x\n"), 9, 15, "'x' is periodic, so no condition may hold on its faces; condition 1 holds on 'x = -1'"),
+        new("PeriodicNotAVariable", Edit("    equation: u = 0\n", "    equation: u = 0\n  - periodic: z\n"), 9, 15, "'z' in condition 2 is not a variable"),
+        new("PeriodicWithOtherKeys", Edit("    equation: u = 0\n", "    equation: u = 0\n  - periodic: y\n    weight: 2\n").Replace("[x = -1, x = 1, y = -1, y = 1]", "[x = -1, x = 1]", StringComparison.Ordinal), 10, 5, "'weight' does not belong in a periodic condition"),
     ];
+
+    // The valid file on a disk of the given radius about the origin, with its condition on the whole boundary.
+    private static string OnDisk(double radius) =>
+        Edit("  - at: [x = -1, x = 1, y = -1, y = 1]", "  - at: boundary") + $"domain:\n  shape: disk\n  center: [0, 0]\n  radius: {radius}\n";
 
     private static string SystemEdit(string from, string to)
     {

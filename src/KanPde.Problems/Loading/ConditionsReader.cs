@@ -10,7 +10,7 @@ internal static class ConditionsReader
 {
     /// <summary>The conditions, or null when any is wrong (or the key is missing).</summary>
     public static List<ConditionSpec>? Read(ExpressionReader expressions, YamlMap root, IReadOnlyList<VariableSpec> variables,
-        Scope equationScope, Scope constants, int defaultPoints, KanPde.Core.Geometry.Shape? domain = null)
+        Scope equationScope, Scope constants, int defaultPoints, KanPde.Core.Geometry.Shape? domain, List<int> periodic)
     {
         IReadOnlyList<string> names = DomainReader.Names(domain);
         equationScope = equationScope with { AllowNormal = true };
@@ -31,14 +31,26 @@ internal static class ConditionsReader
         {
             context.Report(node.Start, "conditions is empty, so u is not determined by the equation alone", DiagnosticSeverity.Warning);
         }
+        else if (list.Items.All(item => item is YamlMap m && ReadContext.Optional(m, "periodic") is not null))
+        {
+            context.Report(node.Start, "conditions are all periodic, so u is not determined by the equation alone (at most up to a constant)", DiagnosticSeverity.Warning);
+        }
 
         var conditions = new List<ConditionSpec>();
+        var periodicNodes = new List<(int, YamlTree)>();
+        var fileNumbers = new List<int>();
         int errorsBefore = context.ErrorCount;
         for (int i = 0; i < list.Items.Count; i++)
         {
             string where = $"condition {i + 1}";
             if (context.Map(list.Items[i], where, where, ProblemKeys.Condition) is not YamlMap map)
             {
+                continue;
+            }
+
+            if (ReadContext.Optional(map, "periodic") is { } periodicNode)
+            {
+                Periodic(context, map, periodicNode, variables, domain, periodic, periodicNodes, where);
                 continue;
             }
 
@@ -52,10 +64,57 @@ internal static class ConditionsReader
             if (places is { } at && equation is not null && weight is not null && points is not null)
             {
                 conditions.Add(new ConditionSpec(at.Faces, equation, weight.Value, points.Value) { Names = at.Names });
+                fileNumbers.Add(i + 1);
             }
         }
 
+        // A periodic variable's faces are joined: a condition there would contradict (or duplicate) the periodicity.
+        foreach ((int variable, YamlTree periodicAt) in periodicNodes)
+        {
+            foreach ((ConditionSpec condition, int index) in conditions.Select((c, k) => (c, k)))
+            {
+                if (condition.Faces.FirstOrDefault(f => f.Variable == variable) is { } face)
+                {
+                    context.Error(periodicAt, $"'{variables[variable].Name}' is periodic, so no condition may hold on its faces; condition {fileNumbers[index]} holds on '{face}'");
+                }
+            }
+        }
+
+        periodic.Sort();
         return context.ErrorCount == errorsBefore ? conditions : null;
+    }
+
+    private static void Periodic(ReadContext context, YamlMap map, YamlTree node, IReadOnlyList<VariableSpec> variables, KanPde.Core.Geometry.Shape? domain,
+        List<int> periodic, List<(int, YamlTree)> nodes, string where)
+    {
+        foreach (KeyValuePair<YamlText, YamlTree> entry in map.Entries.Where(e => e.Key.Value != "periodic"))
+        {
+            context.Error(entry.Key, $"'{entry.Key.Value}' does not belong in a periodic condition ({where}), which has the key 'periodic' alone");
+        }
+
+        if (context.Scalar(node, $"the variable of {where}", "a variable such as 'x'") is not YamlText text)
+        {
+            return;
+        }
+
+        int variable = variables.ToList().FindIndex(v => v.Name == text.Value);
+        if (variable < 0)
+        {
+            context.Error(text, $"'{text.Value}' in {where} is not a variable (variables: {string.Join(", ", variables.Select(v => v.Name))}){Diagnostics.Suggestions.DidYouMean(text.Value, variables.Select(v => v.Name))}");
+        }
+        else if (periodic.Contains(variable))
+        {
+            context.Error(text, $"'{text.Value}' is declared periodic twice");
+        }
+        else if (domain is not null)
+        {
+            context.Error(text, "periodic conditions need the box of the variables as the domain; remove 'domain' or the periodic condition");
+        }
+        else
+        {
+            periodic.Add(variable);
+            nodes.Add((variable, text));
+        }
     }
 
     private static (List<FaceSpec>, List<string>)? Places(ExpressionReader expressions, YamlTree? node, IReadOnlyList<VariableSpec> variables, Scope constants, string where,

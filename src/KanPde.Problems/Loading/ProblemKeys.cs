@@ -16,7 +16,7 @@ public static class ProblemKeys
         ["name", "description", "variables", "constants", "definitions", "equation", "unknowns", "equations", "conditions", "exact", "kan", "mlp", "training", "evaluation", "parameters", "data", "domain"];
 
     /// <summary>One entry of <c>conditions</c>.</summary>
-    public static IReadOnlyList<string> Condition { get; } = ["at", "equation", "weight", "points"];
+    public static IReadOnlyList<string> Condition { get; } = ["at", "equation", "weight", "points", "periodic"];
 
     /// <summary><c>kan</c>.</summary>
     public static IReadOnlyList<string> Kan { get; } = ["width", "grid", "order", "grid_update", "symbolic"];

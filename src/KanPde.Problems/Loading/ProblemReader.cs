@@ -83,9 +83,10 @@ internal static class ProblemReader
 
         List<EquationSpec>? equations = SystemsReader.Equations(expressions, root, equationScope);
         TrainingSpec training = TrainingReader.Read(context, ReadContext.Optional(root, "training"));
+        var periodic = new List<int>();
         KanPde.Core.Geometry.Shape? domain = DomainReader.Read(constantReader, root, variables, constantScope, out bool domainOk);
         List<ConditionSpec>? conditions = domainOk
-            ? ConditionsReader.Read(expressions, root, variables ?? [], equationScope, constantScope, training.Points.Boundary, domain)
+            ? ConditionsReader.Read(expressions, root, variables ?? [], equationScope, constantScope, training.Points.Boundary, domain, periodic)
             : null;
         List<ExactSpec?> exacts = SystemsReader.Exacts(expressions, root, pointScope, unknowns);
         List<DataSpec> data = variables is null ? [] : DataReader.Read(context, root, variables, unknowns, exacts);
@@ -119,6 +120,7 @@ internal static class ProblemReader
             Parameters = parameters,
             Data = data,
             Domain = domain,
+            Periodic = periodic,
         };
     }
 }

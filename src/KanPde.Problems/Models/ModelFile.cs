@@ -93,6 +93,9 @@ public static class ModelFile
     {
         switch (network)
         {
+            case PeriodicNetwork periodic:
+                WritePeriodic(w, periodic, variables);
+                return;
             case KanNetwork kan:
                 WriteKan(w, kan, variables);
                 break;
@@ -138,6 +141,13 @@ public static class ModelFile
     {
         JsonElement domain = root.GetProperty("domain");
         var box = new Box(Doubles(domain.GetProperty("low")), Doubles(domain.GetProperty("high")));
+        if (root.GetProperty("kind").GetString() == "periodic")
+        {
+            string[] variables = [.. root.GetProperty("variables").EnumerateArray().Select(v => v.GetString() ?? "")];
+            int[] periodic = [.. root.GetProperty("periodic").EnumerateArray().Select(v => Array.IndexOf(variables, v.GetString()))];
+            return new PeriodicNetwork(box, periodic, ReadModel(root.GetProperty("inner")));
+        }
+
         int[] width = [.. root.GetProperty("width").EnumerateArray().Select(e => e.GetInt32())];
         double[] parameters = Doubles(root.GetProperty("parameters"));
         return root.GetProperty("kind").GetString() switch
@@ -150,6 +160,26 @@ public static class ModelFile
             },
             null => throw new InvalidDataException("The model kind is missing."),
         };
+    }
+
+    // Periodic variables: the inner model sees cos θ in place of each and sin θ after the variables.
+    private static void WritePeriodic(Utf8JsonWriter w, PeriodicNetwork periodic, IReadOnlyList<string> variables)
+    {
+        w.WriteString("kind", "periodic");
+        WriteShape(w, periodic, periodic.Widths, variables);
+        w.WriteStartArray("periodic");
+        foreach (int k in periodic.Periodic)
+        {
+            w.WriteStringValue(variables[k]);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("inputs", "each periodic variable x on [low, high] enters the inner model as cos(theta) in its own place and sin(theta) after the variables, " +
+            "theta = 2*pi*(x - low)/(high - low), in the order of 'periodic'");
+        string[] inner = [.. variables.Select((v, k) => periodic.Periodic.Contains(k) ? $"cos_{v}" : v), .. periodic.Periodic.Select(k => $"sin_{variables[k]}")];
+        w.WriteStartObject("inner");
+        WriteModel(w, periodic.Inner, inner);
+        w.WriteEndObject();
     }
 
     private static void WriteKan(Utf8JsonWriter w, KanNetwork kan, IReadOnlyList<string> variables)

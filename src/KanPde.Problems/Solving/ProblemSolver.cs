@@ -1,3 +1,4 @@
+using KanPde.Core;
 using KanPde.Core.Networks;
 using KanPde.Core.Sampling;
 using KanPde.Core.Training;
@@ -85,10 +86,10 @@ public static class ProblemSolver
         if (model == ModelKind.Kan)
         {
             KanSpec kan = spec.Kan;
-            INetwork network = System(spec, problem, k => KanNetwork.Create(problem.Box, kan.Width, kan.Grid, kan.Order, UnknownSeed(networkSeed, k)));
+            INetwork network = System(spec, problem, k => Periodic(spec, problem.Box, (box, width) => KanNetwork.Create(box, width, kan.Grid, kan.Order, UnknownSeed(networkSeed, k)), kan.Width));
             ISchedule schedule = spec.Training.Schedule is { } stages
                 ? new FixedSchedule([.. stages.Select(s => new TrainingStage(s.Grid, s.Steps, s.Optimizer ?? spec.Training.Optimizer ?? Defaults.Optimizer))])
-                : AutoTraining.Schedule(kan.Width, kan.Order, spec.Training.Points.Interior, spec.Variables.Count, kan.Grid, MaxSteps(spec), spec.Training.Optimizer,
+                : AutoTraining.Schedule(InnerWidth(spec, kan.Width), kan.Order, spec.Training.Points.Interior, spec.Variables.Count, kan.Grid, MaxSteps(spec), spec.Training.Optimizer,
                     spec.Unknowns.Count, spec.Parameters.Count);
             var settings = new TrainerSettings(spec.Training.LearningRate, Defaults.GridUpdate(kan), Defaults.ErrorEvery(KanSteps(spec)),
                 KeepBestStage: IsAuto(spec));
@@ -96,7 +97,7 @@ public static class ProblemSolver
         }
 
         MlpSpec mlp = spec.Mlp ?? throw new InvalidOperationException($"Problem '{spec.Name}' has no MLP (mlp: none).");
-        INetwork mlpNetwork = System(spec, problem, k => MlpNetwork.Create(problem.Box, mlp.Width, mlp.Activation, UnknownSeed(networkSeed, k)));
+        INetwork mlpNetwork = System(spec, problem, k => Periodic(spec, problem.Box, (box, width) => MlpNetwork.Create(box, width, mlp.Activation, UnknownSeed(networkSeed, k)), mlp.Width));
         OptimizerKind optimizer = spec.Training.Optimizer ?? Defaults.Optimizer;
         if (optimizer == OptimizerKind.LevenbergMarquardt)
         {
@@ -182,6 +183,20 @@ public static class ProblemSolver
 
         return new SystemNetwork([.. Enumerable.Range(0, spec.Unknowns.Count).Select(create)],
             [.. spec.Parameters.Select(p => new ConstantNetwork(problem.Box, p.Initial))]);
+    }
+
+    // Periodic variables enter as cos θ and sin θ: the network sees one more input per periodic variable.
+    private static INetwork Periodic(ProblemSpec spec, Box box, Func<Box, IReadOnlyList<int>, INetwork> create, IReadOnlyList<int> width) =>
+        spec.Periodic.Count == 0
+            ? create(box, width)
+            : new PeriodicNetwork(box, spec.Periodic, create(PeriodicNetwork.InnerDomain(box, spec.Periodic), InnerWidth(spec, width)));
+
+    /// <summary>The widths of the network trained: <paramref name="width"/> with one more input per periodic variable.</summary>
+    public static IReadOnlyList<int> InnerWidth(ProblemSpec spec, IReadOnlyList<int> width)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(width);
+        return [width[0] + spec.Periodic.Count, .. width.Skip(1)];
     }
 
     // Unknown 0 keeps the problem's seed, so a file of u alone starts from the same network as before.

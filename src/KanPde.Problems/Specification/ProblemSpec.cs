@@ -69,6 +69,9 @@ public sealed record ProblemSpec(
     /// </summary>
     public KanPde.Core.Geometry.Shape? Domain { get; init; }
 
+    /// <summary>The variables the solution is periodic in (<c>periodic</c> conditions), as indices, increasing.</summary>
+    public IReadOnlyList<int> Periodic { get; init; } = [];
+
     /// <summary>Whether the problem is more than one unknown <c>u</c>: several unknowns, or parameters to identify.</summary>
     public bool IsSystem => Unknowns.Count > 1 || Parameters.Count > 0;
 

@@ -26,7 +26,7 @@ public static class SymbolicRegression
         ArgumentNullException.ThrowIfNull(options);
         if (kan.Network is not KanNetwork network)
         {
-            throw new ArgumentException("Symbolic formulas come from a KAN.", nameof(kan));
+            throw new ArgumentException("symbolic formulas come from a single KAN of the variables (not a system, not a periodic input map)", nameof(kan));
         }
 
         var clock = Stopwatch.StartNew();

@@ -83,13 +83,15 @@ public static class ValidateCommand
         double worst = check.Max(r => double.IsNaN(r.Relative) ? double.PositiveInfinity : r.Relative);
         if (failures.Count == 0)
         {
-            int equations = check.Count(r => !r.Equation.StartsWith("condition", StringComparison.Ordinal));
+            int periodic = check.Count(r => r.Equation.StartsWith("periodic", StringComparison.Ordinal));
+            int equations = check.Count(r => !r.Equation.StartsWith("condition", StringComparison.Ordinal)) - periodic;
             string which = problem.Equations.Count == 1 ? "the equation" : $"the equations ({equations} of {problem.Equations.Count})";
-            int conditions = check.Count - equations;
+            int conditions = check.Count - equations - periodic;
             string unchecked_ = equations < problem.Equations.Count || conditions < problem.Conditions.Count
                 ? " (the others read an unknown or parameter without an exact value)"
                 : "";
-            output.WriteLine($"  exact solution: satisfies {which} and {Plural(conditions, "condition")} (largest residual {Number(worst)} relative to the terms){unchecked_}");
+            string joined = periodic == 0 ? "" : $", is periodic in {string.Join(", ", problem.Periodic.Select(k => problem.VariableNames[k]))} (with its derivative)";
+            output.WriteLine($"  exact solution: satisfies {which} and {Plural(conditions, "condition")}{joined} (largest residual {Number(worst)} relative to the terms){unchecked_}");
         }
 
         foreach (ExactCheckResult failure in failures)
@@ -117,6 +119,7 @@ public static class ValidateCommand
         string exact = p.Exacts.All(e => e is not null) ? "given" : p.Exacts.Any(e => e is not null) ? "given for some unknowns" : "not given";
         return $"{p.Name}: {Plural(p.Variables.Count, "variable")} ({string.Join(", ", p.VariableNames)}), {system}"
             + (p.Domain is null ? "" : $"domain {p.Domain.Describe()}, ")
+            + (p.Periodic.Count == 0 ? "" : $"periodic in {string.Join(", ", p.Periodic.Select(k => p.VariableNames[k]))}, ")
             + $"{Plural(p.Conditions.Count, "condition")} on {(p.Domain is null ? Plural(faces, "face") : Plural(p.Conditions.Sum(c => c.Faces.Count + c.Names.Count), "place"))}, exact {exact}; "
             + $"KAN [{string.Join(", ", p.Kan.Width)}] grids {grids}, {mlp}; "
             + $"{p.Training.Points.Interior} interior points ({Names.Name(p.Training.Sampling)})";

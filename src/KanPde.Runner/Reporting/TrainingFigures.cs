@@ -94,7 +94,7 @@ public static class TrainingFigures
     public static Series? Guide(TrainingResult kan, double parameters, double error)
     {
         ArgumentNullException.ThrowIfNull(kan);
-        if (kan.Network is not KanNetwork network || kan.Stages.Count == 0 || kan.Stages[^1].Grid is not int gLast
+        if (Kan(kan.Network) is not KanNetwork network || kan.Stages.Count == 0 || kan.Stages[^1].Grid is not int gLast
             || !double.IsFinite(error) || !(error > 0))
         {
             return null;
@@ -108,11 +108,19 @@ public static class TrainingFigures
             Palette.Grey, Dash: LineDash.Dashed, LineWidth: 1.5);
     }
 
+    // The KAN itself, also inside the periodic input map.
+    private static KanNetwork? Kan(KanPde.Core.Networks.INetwork? network) => network switch
+    {
+        KanNetwork kan => kan,
+        KanPde.Core.Networks.PeriodicNetwork { Inner: KanNetwork inner } => inner,
+        _ => null,
+    };
+
     /// <summary>Every learned edge function φ(x) of the KAN over its input's grid [g_0, g_G]: one small panel per edge, one group per layer.</summary>
     public static ChartGrid? Activations(ProblemOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        if (outcome.Kan?.Network is not KanNetwork kan)
+        if (Kan(outcome.Kan?.Network) is not KanNetwork kan)
         {
             return null;
         }
@@ -124,7 +132,9 @@ public static class TrainingFigures
             Panels = [.. Enumerable.Range(0, layer.InputCount).SelectMany(i => Enumerable.Range(0, layer.OutputCount).Select(o => Edge(kan, l, i, o)))],
             Columns = columns,
         })];
-        string inputs = string.Join(", ", outcome.Problem.Spec.VariableNames);
+        IReadOnlyList<string> names = outcome.Problem.Spec.VariableNames;
+        IReadOnlyList<int> periodic = outcome.Problem.Spec.Periodic;
+        string inputs = string.Join(", ", names.Select((v, k) => periodic.Contains(k) ? $"cos θ{v}" : v).Concat(periodic.Select(k => $"sin θ{names[k]}")));
         return new ChartGrid
         {
             Title = Invariant($"Learned KAN edge functions φ(x), G = {kan.Intervals} (layer 0 inputs {inputs} mapped onto [−1, 1])"),
