@@ -95,12 +95,17 @@ public static class HtmlReport
             Item(sb, "observations", E(string.Join("; ", spec.Data.Select(d => d.Table is { } table ? $"{d.Name}: {table.Count} points" : $"{d.Name}, noise {N(d.Noise)}"))));
         }
 
-        string conditions = spec.Conditions.Count == 0
+        string conditions = spec.Conditions.Count == 0 && spec.Periodic.Count == 0
             ? "none"
             : "<ul class=\"conditions\">" + string.Concat(spec.Conditions.Select(c =>
-                $"<li><span class=\"math\">{E(c.Equation.Text)}</span> at {string.Join(", ", c.Faces.Select(f => $"<span class=\"math\">{E(f.VariableName)} = {N(f.Value)}</span>"))}"
-                + (c.Weight == 1 ? "" : $" (weight {N(c.Weight)})") + "</li>")) + "</ul>";
+                $"<li><span class=\"math\">{E(c.Equation.Text)}</span> at {string.Join(", ", c.Faces.Select(f => $"<span class=\"math\">{E(f.VariableName)} = {N(f.Value)}</span>").Concat(c.Names.Select(n => n == "boundary" ? "the whole boundary" : $"the boundary of {E(n)}")))}"
+                + (c.Weight == 1 ? "" : $" (weight {N(c.Weight)})") + "</li>"))
+                + string.Concat(spec.Periodic.Select(k => $"<li>periodic in <span class=\"math\">{E(spec.VariableNames[k])}</span> (exact: the network sees cos θ, sin θ)</li>")) + "</ul>";
         Item(sb, "conditions", conditions);
+        if (spec.Domain is { } domain)
+        {
+            Item(sb, "domain", E(Describe(domain)) + " (the heat maps leave the outside of the domain blank and draw its boundary in black; errors are measured inside it only)");
+        }
         string exact = spec.Exacts.All(x => x is null)
             ? "not given (errors cannot be measured)"
             : string.Join("<br>", spec.Exacts.Select((x, k) => x is null ? null : $"<span class=\"math\">{E(spec.Unknowns[k])} = {E(x.Text)}</span>").OfType<string>());
@@ -182,6 +187,15 @@ public static class HtmlReport
 
     private static void Item(StringBuilder sb, string term, string html) =>
         sb.Append("<dt>").Append(E(term)).Append("</dt><dd>").Append(html).Append("</dd>\n");
+
+    // A shape as a short phrase: "difference of (box, disk 'hole')".
+    private static string Describe(KanPde.Core.Geometry.Shape shape) => shape switch
+    {
+        KanPde.Core.Geometry.CompositeShape c => $"{c.Describe()} of ({string.Join(", ", c.Operands.Select(Describe))})",
+        KanPde.Core.Geometry.Ball { Dimension: 2 } b => $"disk{(b.Name is null ? "" : $" '{b.Name}'")} centre ({string.Join(", ", b.Center.Select(N))}), radius {N(b.Radius)}",
+        KanPde.Core.Geometry.Polygon p => $"polygon{(p.Name is null ? "" : $" '{p.Name}'")} with {p.Vertices.Count} vertices",
+        _ => shape.Describe(),
+    };
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
