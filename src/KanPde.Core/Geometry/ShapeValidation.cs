@@ -87,7 +87,7 @@ public static class ShapeValidation
         {
             if (!double.IsFinite(v[i].X) || !double.IsFinite(v[i].Y))
             {
-                errors.Add(new(polygon, $"vertex {i} must be finite, got ({v[i].X}, {v[i].Y})"));
+                errors.Add(new(polygon, $"vertex {i + 1} must be finite, got ({v[i].X}, {v[i].Y})"));
                 return;
             }
         }
@@ -101,7 +101,9 @@ public static class ShapeValidation
             {
                 if (Math.Abs(v[i].X - v[j].X) <= tolerance && Math.Abs(v[i].Y - v[j].Y) <= tolerance)
                 {
-                    errors.Add(new(polygon, $"vertices {i} and {j} are the same point ({v[i].X}, {v[i].Y})"));
+                    errors.Add(new(polygon, i == 0 && j == v.Count - 1
+                        ? $"the last vertex repeats the first, ({v[i].X}, {v[i].Y}): list each corner once (the outline closes by itself)"
+                        : $"vertices {i + 1} and {j + 1} are the same point ({v[i].X}, {v[i].Y})"));
                     repeated = true;
                 }
             }
@@ -138,7 +140,7 @@ public static class ShapeValidation
                     : SegmentsMeet(a, b, c, d, tolerance);
                 if (bad)
                 {
-                    errors.Add(new(polygon, $"the polygon intersects itself: edges {i} and {j} {(adjacent ? "overlap" : "cross or touch")}"));
+                    errors.Add(new(polygon, $"the polygon intersects itself: edges {i + 1} and {j + 1} {(adjacent ? "overlap" : "cross or touch")} (edge k joins vertex k to the next)"));
                     return;
                 }
             }
@@ -271,7 +273,7 @@ public static class ShapeValidation
         {
             if (bounds.Low[k] < variables.Low[k] - tolerance || bounds.High[k] > variables.High[k] + tolerance)
             {
-                errors.Add(new(shape, $"the shape spans [{bounds.Low[k]}, {bounds.High[k]}] on axis {k}, outside the variables' range [{variables.Low[k]}, {variables.High[k]}]"));
+                errors.Add(new(shape, $"the shape spans [{bounds.Low[k]}, {bounds.High[k]}] in variable {k + 1}, outside the variables' range [{variables.Low[k]}, {variables.High[k]}]"));
             }
         }
     }

@@ -62,7 +62,9 @@ internal sealed class DomainReader
         {
             foreach (ShapeError error in ShapeValidation.Validate(shape, reader._box))
             {
-                reader.Context.Error(reader._nodes.GetValueOrDefault(error.Shape, node), $"{Where(error.Shape, shape)}: {error.Message}");
+                string message = System.Text.RegularExpressions.Regex.Replace(error.Message, @"in variable (\d+)",
+                    m => $"in {variables[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1].Name}");
+                reader.Context.Error(reader._nodes.GetValueOrDefault(error.Shape, node), $"{Where(error.Shape, shape)}: {message}");
             }
         }
 
@@ -259,6 +261,12 @@ internal sealed class DomainReader
         if (vertices.Count != list.Items.Count)
         {
             return null;
+        }
+
+        // An outline written closed (the last corner repeating the first) means the same polygon.
+        if (vertices.Count >= 4 && vertices[^1] == vertices[0])
+        {
+            vertices.RemoveAt(vertices.Count - 1);
         }
 
         try

@@ -28,7 +28,8 @@ public sealed class ShapeValidationTests
 
     [Theory]
     [InlineData("two", "at least 3 vertices")]
-    [InlineData("repeated", "vertices 1 and 3 are the same point")]
+    [InlineData("repeated", "vertices 2 and 4 are the same point")]
+    [InlineData("closed", "the last vertex repeats the first")]
     [InlineData("bowtie", "intersects itself")]
     [InlineData("spike", "intersects itself")]
     [InlineData("touching", "intersects itself")]
@@ -40,6 +41,7 @@ public sealed class ShapeValidationTests
         {
             "two" => [(0, 0), (1, 0)],
             "repeated" => [(0, 0), (1, 0), (1, 1), (1, 0), (0, 1)],
+            "closed" => [(0, 0), (1, 0), (1, 1), (0, 0)],
             "bowtie" => [(0, 0), (1, 1), (1, 0), (0, 1)],
             "spike" => [(0, 0), (2, 0), (1, 0), (1, 1)],
             "touching" => [(0, 0), (2, 0), (2, 2), (1, 0), (0, 2)],
@@ -111,7 +113,7 @@ public sealed class ShapeValidationTests
         var disk = new Ball([0.5, 0], 1, "disk");
 
         ShapeError error = Assert.Single(ShapeValidation.Validate(disk, Box.Symmetric(2)));
-        Assert.Contains("axis 0", error.Message);
+        Assert.Contains("in variable 1", error.Message);
         Assert.Contains("outside", error.Message);
         Assert.Empty(ShapeValidation.Validate(disk, new Box([-0.5, -1], [1.5, 1])));
         Assert.Empty(ShapeValidation.Validate(new BoxShape(Box.Symmetric(2)), Box.Symmetric(2)));

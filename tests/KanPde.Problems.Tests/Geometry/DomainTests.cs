@@ -50,6 +50,18 @@ public sealed class DomainTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Polygon_WrittenClosed_IsTheSamePolygon()
+    {
+        string open = BrokenFiles.Valid.Replace("  - at: [x = -1, x = 1, y = -1, y = 1]", "  - at: boundary", StringComparison.Ordinal)
+            + "domain:\n  shape: polygon\n  vertices: [[-1, -1], [1, -1], [0, 1]]\n";
+        string closed = open.Replace("[0, 1]]", "[0, 1], [-1, -1]]", StringComparison.Ordinal);
+
+        var a = Assert.IsType<Polygon>(Parse(open).Domain);
+        var b = Assert.IsType<Polygon>(Parse(closed).Domain);
+        Assert.Equal(a.Vertices, b.Vertices);
+    }
+
+    [Fact]
     public void NormalDerivative_OnBoxFaces_IsPlusOrMinusTheAxisDerivative()
     {
         // u = sin x: u_n = -u_x = -1 at x = 0 and u_x = cos 1 at x = 1; the opposite signs must fail the check.
