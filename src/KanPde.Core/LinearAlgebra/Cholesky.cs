@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using KanPde.Core.Parallelism;
 
@@ -208,6 +209,12 @@ public static class Cholesky
             throw new ArgumentException("Buffers shorter than their shapes.");
         }
 
+        if (rhs == 1)
+        {
+            SolveOne(factor, n, b[..n]);
+            return;
+        }
+
         for (int r = 0; r < rhs; r++)
         {
             for (int i = 0; i < n; i++)
@@ -231,6 +238,23 @@ public static class Cholesky
 
                 b[i * rhs + r] = sum / factor[i * n + i];
             }
+        }
+    }
+
+    // One right-hand side, reading L by rows only: forward substitution by dot products with the rows of L, then
+    // back substitution column by column of Lᵀ (x_i fixed, then b[0..i) −= x_i·L[i, 0..i) by fused multiply–adds).
+    private static void SolveOne(ReadOnlySpan<double> factor, int n, Span<double> b)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            b[i] = (b[i] - Reduction.Dot(factor.Slice(i * n, i), b[..i])) / factor[i * n + i];
+        }
+
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double x = b[i] / factor[i * n + i];
+            b[i] = x;
+            TensorPrimitives.FusedMultiplyAdd(factor.Slice(i * n, i), -x, b[..i], b[..i]);
         }
     }
 }

@@ -34,12 +34,13 @@ public sealed partial class NormalEquations
             _packedResiduals = new double[chunks * ChunkRows];
         }
 
-        _team.Run(chunks, c => Pack(rows, residuals, c));
         var weights = new int[groups];
         for (int g = 0; g < groups; g++)
         {
             weights[g] = rows.Indices[g * EdgeGroup + 4];
         }
+
+        _team.Run(chunks, c => Pack(rows, residuals, weights, c));
 
         int[][] tasks = Partition(groups, Math.Min(groups, TaskCount));
         _team.Run(tasks.Length, t =>
@@ -64,7 +65,8 @@ public sealed partial class NormalEquations
 
     // Chunk c of the rows in visiting order into the group-major slots, and where each slot's run of equal
     // windows ends (the chunk's first row after it with another window start for that group).
-    private void Pack(SparseRows rows, double[] residuals, int c)
+    // A window starts at its group's w_b column less the row's key.
+    private void Pack(SparseRows rows, double[] residuals, int[] weights, int c)
     {
         int m = rows.RowCount, length = rows.RowLength, groups = length / EdgeGroup;
         int from = c * ChunkRows, count = Math.Min(ChunkRows, m - from);
@@ -81,7 +83,7 @@ public sealed partial class NormalEquations
                 ref double target = ref Unsafe.Add(ref packed, (nint)slot * Lanes);
                 Vector256.LoadUnsafe(ref source).StoreUnsafe(ref target);
                 Vector128.LoadUnsafe(ref Unsafe.Add(ref source, 4)).StoreUnsafe(ref Unsafe.Add(ref target, 4));
-                _starts[slot] = rows.Indices[b + g * EdgeGroup];
+                _starts[slot] = weights[g] - _keys[row * groups + g];
             }
         }
 
