@@ -7,7 +7,8 @@ using KanPde.Core.Training;
 
 // Times one loss-and-gradient evaluation of the paper's Poisson loss (2,601 interior + 204 boundary
 // points) for KAN [2,10,1] at G = 5, 20, 100 and MLP [2,100,100,100,1] (tanh), and one Levenberg–Marquardt
-// iteration on 10,800 points (LmStepBenchmark); prints the medians.
+// iteration on 10,800 points (LmStepBenchmark) and the Cholesky of its damping trials (CholeskyBenchmark);
+// prints the medians.
 // Usage: dotnet run -c Release --project bench/KanPde.Benchmarks [-- --quick] [--threads N] [--only kan|mlp|kan20|lm] [--cpu]
 bool quick = args.Contains("--quick");
 int threads = args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(-1);
@@ -69,4 +70,5 @@ foreach ((string model, string width, string grid, Func<INetwork> create) in cas
 if (only is null || only == "lm")
 {
     LmStepBenchmark.Run(threads, quick ? 30 : 100, args.Contains("--cpu"));
+    CholeskyBenchmark.Run(quick ? 20 : 60);
 }

@@ -9,9 +9,9 @@ namespace KanPde.Core.Networks;
 /// Through an edge φ with incoming node a: value φ(a); first φ′(a)·∂a; second φ″(a)·∂a∂a + φ′(a)·∂²a.
 /// </summary>
 /// <remarks>
-/// This is the point-by-point form, used for the sparse Jacobian rows of Gauss–Newton (each row needs
-/// the basis values of its own point); <see cref="KanWorkspace"/> is the fast blocked form of the same
-/// sweeps for loss gradients. Per point and layer the sweep keeps, for every input i: its channels, the basis window start, the
+/// This is the point-by-point form, straight from the B-spline basis of each point: the reference that tests
+/// hold <see cref="KanWorkspace"/>, the fast blocked form of the same sweeps (loss gradients and the sparse
+/// Jacobian rows of Gauss–Newton), to. Per point and layer the sweep keeps, for every input i: its channels, the basis window start, the
 /// k+1 basis values with derivatives, silu and its derivatives; for every edge: the spline sums
 /// S⁽ʳ⁾ = Σ c·B⁽ʳ⁾. The reverse sweep reads them back; nothing is recomputed.
 /// </remarks>

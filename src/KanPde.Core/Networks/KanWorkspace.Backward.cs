@@ -39,7 +39,6 @@ internal sealed partial class KanWorkspace
         bool needInputs = l > 0;
         adjIn.Clear();
         Span<double> polyGrad = _polyGrad[l];
-        Span<double> l0 = _lambda.AsSpan(0, n), l1 = _lambda.AsSpan(n, n), l2 = _lambda.AsSpan(2 * n, n);
         for (int i = 0; i < nIn; i++)
         {
             ReadOnlySpan<double> a = _act[l].AsSpan(i * _c * n, _c * n);
@@ -54,29 +53,7 @@ internal sealed partial class KanWorkspace
             {
                 ReadOnlySpan<double> bar = adjOut.Slice(o * _c * n, _c * n);
                 ReadOnlySpan<double> spline = _spline[l].AsSpan((i * nOut + o) * Derivs * n, Derivs * n);
-                // λ_r: adjoint of φ⁽ʳ⁾ of this edge at each point.
-                bar[..n].CopyTo(l0);
-                l1.Clear();
-                l2.Clear();
-                for (int f = 1; f <= _f; f++)
-                {
-                    if (l > 0 || _firstVariable[f - 1] == i)
-                    {
-                        TensorPrimitives.FusedMultiplyAdd(bar.Slice(f * n, n), a.Slice(f * n, n), l1, l1);
-                    }
-                }
-
-                for (int s = 0; s < _s; s++)
-                {
-                    ReadOnlySpan<double> hb = bar.Slice((1 + _f + s) * n, n);
-                    if (l > 0)
-                    {
-                        TensorPrimitives.FusedMultiplyAdd(hb, a.Slice((1 + _f + s) * n, n), l1, l1);
-                    }
-
-                    TensorPrimitives.FusedMultiplyAdd(hb, _pairProduct.AsSpan(s * n, n), l2, l2);
-                }
-
+                EdgeLambdas(l, i, a, bar);
                 double gb = 0, gs = 0;
                 for (int r = 0; r <= order; r++)
                 {
@@ -95,6 +72,36 @@ internal sealed partial class KanWorkspace
                     InputAdjoints(l, i, wb, ws, silu, spline, bar, adjIn.Slice(i * _c * n, _c * n));
                 }
             }
+        }
+    }
+
+    // λ_r, the adjoint of φ⁽ʳ⁾ of an edge from input i (channels a) at each point, into _lambda, from the
+    // adjoints bar of the edge's output: λ0 = v̄; λ1 = Σ_f ḡ_f·∂_f a + Σ_s h̄_s·∂²_s a; λ2 = Σ_s h̄_s·∂_a a·∂_b a
+    // (the pair products of input i must be current).
+    private void EdgeLambdas(int l, int i, ReadOnlySpan<double> a, ReadOnlySpan<double> bar)
+    {
+        int n = _count;
+        Span<double> l0 = _lambda.AsSpan(0, n), l1 = _lambda.AsSpan(n, n), l2 = _lambda.AsSpan(2 * n, n);
+        bar[..n].CopyTo(l0);
+        l1.Clear();
+        l2.Clear();
+        for (int f = 1; f <= _f; f++)
+        {
+            if (l > 0 || _firstVariable[f - 1] == i)
+            {
+                TensorPrimitives.FusedMultiplyAdd(bar.Slice(f * n, n), a.Slice(f * n, n), l1, l1);
+            }
+        }
+
+        for (int s = 0; s < _s; s++)
+        {
+            ReadOnlySpan<double> hb = bar.Slice((1 + _f + s) * n, n);
+            if (l > 0)
+            {
+                TensorPrimitives.FusedMultiplyAdd(hb, a.Slice((1 + _f + s) * n, n), l1, l1);
+            }
+
+            TensorPrimitives.FusedMultiplyAdd(hb, _pairProduct.AsSpan(s * n, n), l2, l2);
         }
     }
 

@@ -24,7 +24,6 @@ internal sealed partial class KanWorkspace
 
         EnsureTables(parameters);
         _count = count;
-        inputs[..(count * d)].CopyTo(_lastInputs);
 
         _layout.WriteInputs(inputs, count, _act[0]); // layer 0's inputs: x̂ with ∂x̂_i/∂x_i = 1/halfWidth
 

@@ -23,8 +23,9 @@ namespace KanPde.Core.Networks;
 /// <item><c>_silu[l][(i·4 + r)·n + p]</c> and <c>_spline[l][((i·out + o)·4 + r)·n + p]</c>: the r-th derivative of
 /// silu and of the spline at the point; <c>_phi[r·n + p]</c> the edge's φ⁽ʳ⁾ = w_b·silu⁽ʳ⁾ + w_s·S⁽ʳ⁾.</item>
 /// </list>
-/// <para>Every inner loop therefore runs over p with unit stride. The per-point form (<see cref="KanPointwiseWorkspace"/>,
-/// used for Jacobian rows) computes the same channels from B-spline basis rows; a test compares the two value by value.</para>
+/// <para>Every inner loop therefore runs over p with unit stride. Jacobian rows come from the same sweeps
+/// (<c>KanWorkspace.Rows.cs</c>). The per-point form (<see cref="KanPointwiseWorkspace"/>) computes the same channels
+/// and rows from B-spline basis rows; tests compare the two value by value.</para>
 /// </remarks>
 internal sealed partial class KanWorkspace : INetworkWorkspace
 {
@@ -52,8 +53,6 @@ internal sealed partial class KanWorkspace : INetworkWorkspace
     private readonly double[] _adjA, _adjB; // [(node*C + c)*n + p]
     private readonly double[] _gradient;    // accumulated gradient of w_b and w_s (coefficients live in _polyGrad)
     private readonly int[][] _touchedLow, _touchedHigh; // [layer][i]: intervals with gradient since the last collection
-    private readonly KanPointwiseWorkspace _pointwise;
-    private readonly double[] _lastInputs;
     private int _count;
 
     public KanWorkspace(KanNetwork network, DerivativeSet derivatives, int blockSize)
@@ -104,9 +103,17 @@ internal sealed partial class KanWorkspace : INetworkWorkspace
         _pairProduct = new double[Math.Max(1, _s) * n];
         _adjA = new double[maxWidth * _c * n];
         _adjB = new double[maxWidth * _c * n];
-        _pointwise = new KanPointwiseWorkspace(network, derivatives, blockSize);
-        _lastInputs = new double[network.InputCount * n];
-        RowLength = _pointwise.RowLength;
+        _rowOffsets = new int[layers];
+        int maxWindow = 1;
+        for (int l = 0; l < layers; l++)
+        {
+            _rowOffsets[l] = RowLength;
+            RowLength += _layers[l].InputCount * _layers[l].OutputCount * (_layers[l].Order + 3);
+            maxWindow = Math.Max(maxWindow, _layers[l].Order + 1);
+        }
+
+        _rowBasis = new double[RowOrders * maxWindow * n];
+        _rowStart = new int[n];
     }
 
     public DerivativeSet Derivatives { get; }
@@ -119,13 +126,6 @@ internal sealed partial class KanWorkspace : INetworkWorkspace
 
     /// <summary>After <see cref="Forward"/>: the value of input i of layer l at point p of the block.</summary>
     internal double LayerInput(int l, int i, int p) => _act[l][i * _c * _count + p];
-
-    public void JacobianRows(ReadOnlySpan<double> parameters, ReadOnlySpan<double> weights, Span<int> indices, Span<double> values)
-    {
-        Span<double> channels = _adjA.AsSpan(0, _count * _c);
-        _pointwise.Forward(parameters, _lastInputs.AsSpan(0, _count * _net.InputCount), _count, channels);
-        _pointwise.JacobianRows(parameters, weights, indices, values);
-    }
 
     // Rebuilds the per-interval polynomials of every edge when the parameters changed:
     // A[i,o][j][q] = Σ_m c[i, j−k+m, o] · P_j[m][q], over the basis functions that exist.

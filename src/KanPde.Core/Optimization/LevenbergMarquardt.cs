@@ -19,6 +19,7 @@ public sealed class LevenbergMarquardt : IOptimizer
     private readonly ILeastSquaresObjective _objective;
     private readonly int _n;
     private readonly NormalEquations _normalEquations;
+    private readonly WorkerTeam _team;
     private readonly SparseRows _rows;
     private readonly double[] _r, _trialR, _normal, _system, _g, _delta, _trial, _diagonal;
     private double _f = double.NaN;
@@ -27,8 +28,8 @@ public sealed class LevenbergMarquardt : IOptimizer
     private bool _started;
 
     /// <summary>
-    /// LM with initial damping <paramref name="initialDamping"/> (default 1e-3), forming its normal equations
-    /// on <paramref name="team"/> (default: the process's shared team; the result does not depend on it).
+    /// LM with initial damping <paramref name="initialDamping"/> (default 1e-3), forming and factorising its
+    /// normal equations on <paramref name="team"/> (default: the process's shared team; the result does not depend on it).
     /// </summary>
     public LevenbergMarquardt(ILeastSquaresObjective objective, double? initialDamping = null, WorkerTeam? team = null)
     {
@@ -37,7 +38,8 @@ public sealed class LevenbergMarquardt : IOptimizer
         _n = objective.Dimension;
         _mu = initialDamping ?? 1e-3;
         _rows = objective.CreateRows();
-        _normalEquations = new NormalEquations(team);
+        _team = team ?? WorkerTeam.Shared;
+        _normalEquations = new NormalEquations(_team);
         _r = new double[objective.ResidualCount];
         _trialR = new double[objective.ResidualCount];
         _normal = new double[_n * _n];
@@ -90,7 +92,7 @@ public sealed class LevenbergMarquardt : IOptimizer
                 _system[i * _n + i] += _mu * _diagonal[i];
             }
 
-            if (!Cholesky.TryFactor(_system, _n))
+            if (!Cholesky.TryFactor(_system, _n, _team))
             {
                 _mu *= 10;
                 continue;

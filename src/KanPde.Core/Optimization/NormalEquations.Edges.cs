@@ -19,6 +19,7 @@ public sealed partial class NormalEquations
 
     private double[] _packed = [];
     private int[] _starts = [];
+    private int[] _runEnds = [];
     private double[] _packedResiduals = [];
 
     private void AccumulateEdges(SparseRows rows, double[] residuals, double[] normal, double[] gradient)
@@ -29,15 +30,17 @@ public sealed partial class NormalEquations
         {
             _packed = new double[chunks * groups * ChunkRows * Lanes]; // lanes 6, 7 stay zero
             _starts = new int[chunks * groups * ChunkRows];
+            _runEnds = new int[chunks * groups * ChunkRows];
             _packedResiduals = new double[chunks * ChunkRows];
         }
 
-        _team.Run(chunks, c => Pack(rows, residuals, c));
         var weights = new int[groups];
         for (int g = 0; g < groups; g++)
         {
             weights[g] = rows.Indices[g * EdgeGroup + 4];
         }
+
+        _team.Run(chunks, c => Pack(rows, residuals, weights, c));
 
         int[][] tasks = Partition(groups, Math.Min(groups, TaskCount));
         _team.Run(tasks.Length, t =>
@@ -60,8 +63,10 @@ public sealed partial class NormalEquations
         });
     }
 
-    // Chunk c of the rows in visiting order into the group-major slots.
-    private void Pack(SparseRows rows, double[] residuals, int c)
+    // Chunk c of the rows in visiting order into the group-major slots, and where each slot's run of equal
+    // windows ends (the chunk's first row after it with another window start for that group).
+    // A window starts at its group's w_b column less the row's key.
+    private void Pack(SparseRows rows, double[] residuals, int[] weights, int c)
     {
         int m = rows.RowCount, length = rows.RowLength, groups = length / EdgeGroup;
         int from = c * ChunkRows, count = Math.Min(ChunkRows, m - from);
@@ -78,7 +83,21 @@ public sealed partial class NormalEquations
                 ref double target = ref Unsafe.Add(ref packed, (nint)slot * Lanes);
                 Vector256.LoadUnsafe(ref source).StoreUnsafe(ref target);
                 Vector128.LoadUnsafe(ref Unsafe.Add(ref source, 4)).StoreUnsafe(ref Unsafe.Add(ref target, 4));
-                _starts[slot] = rows.Indices[b + g * EdgeGroup];
+                _starts[slot] = weights[g] - _keys[row * groups + g];
+            }
+        }
+
+        for (int g = 0; g < groups; g++)
+        {
+            int o = (c * groups + g) * ChunkRows, end = count;
+            for (int q = count - 1; q >= 0; q--)
+            {
+                if (q + 1 < count && _starts[o + q] != _starts[o + q + 1])
+                {
+                    end = q + 1;
+                }
+
+                _runEnds[o + q] = end;
             }
         }
     }
@@ -110,62 +129,64 @@ public sealed partial class NormalEquations
     }
 
     // normal[block g1, block g2] += Σ v_g1 ⊗ v_g2 over the count packed rows at slots o1.., o2.. (g1 > g2).
-    // Lane q of accumulator a holds the product of g1's entry a with g2's entry q. Two sets of accumulators
-    // take alternate rows of a run (so that each chain waits on half the additions).
+    // Lane q of accumulator a holds the product of g1's entry a with g2's entry q. The rows go by runs with the
+    // same two windows (each ends where the first of the two groups' runs ends); two sets of accumulators take
+    // alternate rows of a run (so that each chain waits on half the additions), added to the matrix once per run.
     private void EdgePair(int o1, int o2, int count, int w1, int w2, double[] normal, int n)
     {
         ref double p1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_packed), (nint)o1 * Lanes);
         ref double p2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_packed), (nint)o2 * Lanes);
         ref int k1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_starts), o1);
         ref int k2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_starts), o2);
+        ref int e1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_runEnds), o1);
+        ref int e2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_runEnds), o2);
         ref double h = ref MemoryMarshal.GetArrayDataReference(normal);
-        int s1 = Unsafe.Add(ref k1, 0), s2 = Unsafe.Add(ref k2, 0);
-        Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default;
-        Vector512<double> b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default;
         int q = 0;
         while (q < count)
         {
-            int t1 = Unsafe.Add(ref k1, q), t2 = Unsafe.Add(ref k2, q);
-            if (t1 != s1 || t2 != s2)
+            int end = Math.Min(Unsafe.Add(ref e1, q), Unsafe.Add(ref e2, q));
+            int s1 = Unsafe.Add(ref k1, q), s2 = Unsafe.Add(ref k2, q);
+            Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default;
+            Vector512<double> b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default;
+            ref double u = ref Unsafe.Add(ref p1, q * Lanes);
+            ref double w = ref Unsafe.Add(ref p2, q * Lanes);
+            for (; q + 1 < end; q += 2)
             {
-                FlushPair(ref h, n, s1, w1, s2, w2, a0 + b0, a1 + b1, a2 + b2, a3 + b3, a4 + b4, a5 + b5);
-                (s1, s2) = (t1, t2);
-                a0 = a1 = a2 = a3 = a4 = a5 = default;
-                b0 = b1 = b2 = b3 = b4 = b5 = default;
+                Vector512<double> v = Vector512.LoadUnsafe(ref w);
+                a0 = Vector512.FusedMultiplyAdd(Vector512.Create(u), v, a0);
+                a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 1)), v, a1);
+                a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 2)), v, a2);
+                a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 3)), v, a3);
+                a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 4)), v, a4);
+                a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 5)), v, a5);
+                v = Vector512.LoadUnsafe(ref w, Lanes);
+                b0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, Lanes)), v, b0);
+                b1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, Lanes + 1)), v, b1);
+                b2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, Lanes + 2)), v, b2);
+                b3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, Lanes + 3)), v, b3);
+                b4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, Lanes + 4)), v, b4);
+                b5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, Lanes + 5)), v, b5);
+                u = ref Unsafe.Add(ref u, 2 * Lanes);
+                w = ref Unsafe.Add(ref w, 2 * Lanes);
             }
 
-            ref double u = ref Unsafe.Add(ref p1, q * Lanes);
-            Vector512<double> v = Vector512.LoadUnsafe(ref Unsafe.Add(ref p2, q * Lanes));
-            a0 = Vector512.FusedMultiplyAdd(Vector512.Create(u), v, a0);
-            a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 1)), v, a1);
-            a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 2)), v, a2);
-            a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 3)), v, a3);
-            a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 4)), v, a4);
-            a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 5)), v, a5);
-            if (q + 1 < count && Unsafe.Add(ref k1, q + 1) == t1 && Unsafe.Add(ref k2, q + 1) == t2)
+            if (q < end)
             {
-                u = ref Unsafe.Add(ref u, Lanes);
-                v = Vector512.LoadUnsafe(ref Unsafe.Add(ref p2, (q + 1) * Lanes));
-                b0 = Vector512.FusedMultiplyAdd(Vector512.Create(u), v, b0);
-                b1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 1)), v, b1);
-                b2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 2)), v, b2);
-                b3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 3)), v, b3);
-                b4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 4)), v, b4);
-                b5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 5)), v, b5);
-                q += 2;
-            }
-            else
-            {
+                Vector512<double> v = Vector512.LoadUnsafe(ref w);
+                a0 = Vector512.FusedMultiplyAdd(Vector512.Create(u), v, a0);
+                a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 1)), v, a1);
+                a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 2)), v, a2);
+                a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 3)), v, a3);
+                a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 4)), v, a4);
+                a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref u, 5)), v, a5);
                 q++;
             }
-        }
 
-        if (count > 0)
-        {
             FlushPair(ref h, n, s1, w1, s2, w2, a0 + b0, a1 + b1, a2 + b2, a3 + b3, a4 + b4, a5 + b5);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FlushPair(
         ref double h, int n, int s1, int w1, int s2, int w2,
         Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3, Vector512<double> a4, Vector512<double> a5)

@@ -71,7 +71,7 @@ public sealed partial class NormalEquations
         }
 
         residuals.CopyTo(_residuals);
-        UsedEdgePath = IsEdgeShaped(rows);
+        UsedEdgePath = TryEdgeKeys(rows);
         if (UsedEdgePath)
         {
             SortRows(rows);
@@ -84,37 +84,16 @@ public sealed partial class NormalEquations
     }
 
     // Whether every group of every row is a cubic edge's: four consecutive window columns, then two
-    // consecutive weight columns that are the same in every row.
-    private static bool IsEdgeShaped(SparseRows rows)
+    // consecutive weight columns that are the same in every row. When so, in the same pass over the indices,
+    // each row's sort keys: the distance from each group's window start to its w_b (fixed per edge, so the
+    // window's position inside the edge).
+    private bool TryEdgeKeys(SparseRows rows)
     {
         if (rows.GroupLength != EdgeGroup || rows.RowLength % EdgeGroup != 0)
         {
             return false;
         }
 
-        int length = rows.RowLength;
-        int[] idx = rows.Indices;
-        for (int row = 0; row < rows.RowCount; row++)
-        {
-            int b = row * length;
-            for (int p = 0; p < length; p += EdgeGroup)
-            {
-                int q = b + p;
-                if (idx[q + 3] != idx[q] + 3 || idx[q + 5] != idx[q + 4] + 1 || idx[q + 4] != idx[p + 4] || idx[q + 3] >= idx[q + 4])
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    // The visiting order: rows sorted by the window offsets of their groups (lexicographically, ties by row
-    // index; a unique order, so whatever algorithm finds it gives the same one). The previous order is the
-    // starting point: between optimizer iterations few windows move, and insertion sort then costs little.
-    private void SortRows(SparseRows rows)
-    {
         int m = rows.RowCount, length = rows.RowLength, groups = length / EdgeGroup;
         if (_keys.Length != m * groups)
         {
@@ -132,13 +111,28 @@ public sealed partial class NormalEquations
             int b = row * length;
             for (int g = 0; g < groups; g++)
             {
-                // distance from the window start to w_b: fixed per edge, so the window's position inside the edge
-                _keys[row * groups + g] = (ushort)Math.Min(ushort.MaxValue, idx[b + g * EdgeGroup + 4] - idx[b + g * EdgeGroup]);
+                int q = b + g * EdgeGroup, p = g * EdgeGroup;
+                if (idx[q + 3] != idx[q] + 3 || idx[q + 5] != idx[q + 4] + 1 || idx[q + 4] != idx[p + 4] || idx[q + 3] >= idx[q + 4]
+                    || idx[q + 4] - idx[q] > ushort.MaxValue)
+                {
+                    return false;
+                }
+
+                _keys[row * groups + g] = (ushort)(idx[q + 4] - idx[q]);
             }
         }
 
+        return true;
+    }
+
+    // The visiting order: rows sorted by their keys (lexicographically over the groups, ties by row index; a
+    // unique order, so whatever algorithm finds it gives the same one). The previous order is the starting
+    // point: between optimizer iterations few windows move, and insertion sort then costs little.
+    private void SortRows(SparseRows rows)
+    {
+        int groups = rows.RowLength / EdgeGroup;
         var comparer = new RowComparer(_keys, groups);
-        if (!InsertionSort(_order, comparer, maxMoves: 8L * m))
+        if (!InsertionSort(_order, comparer, maxMoves: 8L * rows.RowCount))
         {
             Array.Sort(_order, comparer);
         }
