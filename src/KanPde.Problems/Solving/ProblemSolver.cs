@@ -44,7 +44,8 @@ public static class ProblemSolver
             return explicitStages;
         }
 
-        int maxGrid = AutoSchedule.LargestGrid(spec.Training.Points.Interior, spec.Variables.Count, spec.Kan.Grid, Math.Max(AutoTraining.GridCap, spec.Kan.Grid));
+        int maxGrid = AutoTraining.MaxGrid(InnerWidth(spec, spec.Kan.Width), spec.Kan.Order, spec.Training.Points.Interior, spec.Variables.Count, spec.Kan.Grid,
+            spec.Training.Sampling != SamplingMethod.Grid);
         var grids = new List<int> { spec.Kan.Grid };
         while (grids[^1] < maxGrid)
         {
@@ -90,7 +91,7 @@ public static class ProblemSolver
             ISchedule schedule = spec.Training.Schedule is { } stages
                 ? new FixedSchedule([.. stages.Select(s => new TrainingStage(s.Grid, s.Steps, s.Optimizer ?? spec.Training.Optimizer ?? Defaults.Optimizer))])
                 : AutoTraining.Schedule(InnerWidth(spec, kan.Width), kan.Order, spec.Training.Points.Interior, spec.Variables.Count, kan.Grid, MaxSteps(spec), spec.Training.Optimizer,
-                    spec.Unknowns.Count, spec.Parameters.Count);
+                    spec.Unknowns.Count, spec.Parameters.Count, spec.Training.Sampling != SamplingMethod.Grid);
             var settings = new TrainerSettings(spec.Training.LearningRate, Defaults.GridUpdate(kan), Defaults.ErrorEvery(KanSteps(spec)),
                 KeepBestStage: IsAuto(spec));
             return Trainer.Train(ModelKind.Kan, network, data, schedule, settings, progress, cancellation);

@@ -59,6 +59,19 @@ public sealed class AutoTrainingTests(ITestOutputHelper output)
         Assert.True(result.Errors.RelativeL2 <= bound, $"{name}: relative L2 {result.Errors.RelativeL2:E3} > {bound:E1}");
     }
 
+    [Theory]
+    [InlineData(1, true, 100)]   // per axis: 10,000 distinct values; the cap
+    [InlineData(2, true, 50)]    // per axis: 100 per axis / 2 (the parameter rule gives 36)
+    [InlineData(3, true, 26)]    // parameters: 10,000 / 8 / 40 edges − 5 (per axis gave 10)
+    [InlineData(5, true, 15)]    // parameters: 10,000 / 8 / 60 edges − 5 (per axis gave 3, so the start grid)
+    [InlineData(3, false, 10)]   // a tensor grid of 21³ points: 21 distinct values per axis
+    public void MaxGrid_TenThousandPoints_PerAxisOnAGridOrByParametersWhenScattered(int dimension, bool scattered, int expected)
+    {
+        int[] width = [dimension, 10, 1];
+
+        Assert.Equal(expected, AutoTraining.MaxGrid(width, 3, 10000, dimension, AutoTraining.StartGrid, scattered));
+    }
+
     [Fact]
     public void Train_Auto_StagesDoubleTheGridEachWithAReasonAndTheRunIsReproducible()
     {
