@@ -88,4 +88,12 @@ public sealed record TrainingResult(
     ErrorMetrics? Errors,
     IReadOnlyList<StageResult> Stages,
     IReadOnlyList<StepRecord> History,
-    IReadOnlyList<OptimizerKind> Optimizers);
+    IReadOnlyList<OptimizerKind> Optimizers)
+{
+    /// <summary>
+    /// How many times the model was trained from a fresh start to give this result (more than 1 when automatic training
+    /// restarted from another initialisation after a run that barely lowered its loss); the figures are those of the best
+    /// attempt, except <see cref="Seconds"/>, which counts all of them.
+    /// </summary>
+    public int Attempts { get; init; } = 1;
+}

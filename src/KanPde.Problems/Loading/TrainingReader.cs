@@ -53,7 +53,7 @@ internal static class TrainingReader
             points,
             ReadContext.Optional(map, "sampling") is { } sampling ? context.Choice(sampling, "sampling", Names.Table<SamplingMethod>()) ?? SamplingMethod.Uniform : SamplingMethod.Uniform,
             weights,
-            ReadContext.Optional(map, "optimizer") is { } o ? context.Choice(o, "optimizer", Names.Table<OptimizerKind>()) : null,
+            ReadContext.Optional(map, "optimizer") is { } o ? Optimizer(context, o) : null,
             ReadContext.Optional(map, "learning_rate") is { } lr ? context.Number(lr, "training.learning_rate", positive: true) : null,
             schedule,
             maxSteps);
@@ -84,11 +84,38 @@ internal static class TrainingReader
 
             int? grid = context.Required(map, "grid", $" in {where}") is { } g ? context.Int(g, $"the grid of {where}", 1) : null;
             int? steps = context.Required(map, "steps", $" in {where}") is { } s ? context.Int(s, $"the steps of {where}", 1) : null;
-            OptimizerKind? optimizer = ReadContext.Optional(map, "optimizer") is { } o ? context.Choice(o, "optimizer", Names.Table<OptimizerKind>()) : null;
+            OptimizerKind? optimizer = ReadContext.Optional(map, "optimizer") is { } o ? Optimizer(context, o) : null;
             stages.Add(new StageSpec(grid ?? 1, steps ?? 1, optimizer));
         }
 
         // Every stage was a mistake (already reported): keep the type's rule that an explicit schedule is non-empty.
         return stages.Count > 0 ? stages : null;
+    }
+
+    // The names other tools use for the same optimizers are accepted too, in any case (docs/problem-format.md).
+    private static readonly Dictionary<string, OptimizerKind> OptimizerAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["l-bfgs"] = OptimizerKind.Lbfgs,
+        ["l_bfgs"] = OptimizerKind.Lbfgs,
+        ["levenberg-marquardt"] = OptimizerKind.LevenbergMarquardt,
+        ["levenberg_marquardt"] = OptimizerKind.LevenbergMarquardt,
+    };
+
+    private static OptimizerKind? Optimizer(ReadContext context, YamlTree node)
+    {
+        if (node is YamlText { IsQuoted: false } text)
+        {
+            if (OptimizerAliases.TryGetValue(text.Value, out OptimizerKind alias))
+            {
+                return alias;
+            }
+
+            if (Names.Table<OptimizerKind>().FirstOrDefault(p => string.Equals(p.Key, text.Value, StringComparison.OrdinalIgnoreCase)) is { Key: not null } match)
+            {
+                return match.Value;
+            }
+        }
+
+        return context.Choice(node, "optimizer", Names.Table<OptimizerKind>());
     }
 }

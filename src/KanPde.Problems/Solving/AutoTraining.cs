@@ -32,6 +32,12 @@ public static class AutoTraining
     /// <summary>A stage ends when the loss falls to 1e-26 of the initial loss (residuals near rounding).</summary>
     public const double FloorRatio = 1e-26;
 
+    /// <summary>A run whose final loss is not below this fraction of its first step's loss is restarted (see <see cref="Restarts"/>).</summary>
+    public const double RestartRatio = 1e-3;
+
+    /// <summary>At most this many restarts from other initialisations after a stuck run; the best attempt by loss is kept.</summary>
+    public const int Restarts = 2;
+
     /// <summary>Scattered points: at least this many interior points per parameter of a network (see <see cref="MaxGrid"/>).</summary>
     public const int PointsPerParameter = 8;
 

@@ -94,7 +94,33 @@ public static class ProblemSolver
                     spec.Unknowns.Count, spec.Parameters.Count, spec.Training.Sampling != SamplingMethod.Grid);
             var settings = new TrainerSettings(spec.Training.LearningRate, Defaults.GridUpdate(kan), Defaults.ErrorEvery(KanSteps(spec)),
                 KeepBestStage: IsAuto(spec));
-            return Trainer.Train(ModelKind.Kan, network, data, schedule, settings, progress, cancellation);
+            TrainingResult result = Trainer.Train(ModelKind.Kan, network, data, schedule, settings, progress, cancellation);
+            if (!IsAuto(spec))
+            {
+                return result;
+            }
+
+            // A run that lowered its loss by less than RestartRatio is stuck in a poor local minimum (measured: good runs
+            // end 1e-6 … 1e-10 below their first loss, stuck ones 1e-1 … 1e-2): start again from another initialisation
+            // and keep the attempt with the lowest loss. Decided by the losses alone, so runs stay reproducible.
+            double seconds = result.Seconds;
+            int attempts = 1;
+            for (int attempt = 1; attempt <= AutoTraining.Restarts && Stuck(result) && !cancellation.IsCancellationRequested; attempt++)
+            {
+                int restartSeed = unchecked(networkSeed + (attempt * 104729));
+                INetwork fresh = System(spec, problem, k => Periodic(spec, problem.Box, (box, width) => KanNetwork.Create(box, width, kan.Grid, kan.Order, UnknownSeed(restartSeed, k)), kan.Width));
+                ISchedule again = AutoTraining.Schedule(InnerWidth(spec, kan.Width), kan.Order, spec.Training.Points.Interior, spec.Variables.Count, kan.Grid, MaxSteps(spec), spec.Training.Optimizer,
+                    spec.Unknowns.Count, spec.Parameters.Count, spec.Training.Sampling != SamplingMethod.Grid);
+                TrainingResult next = Trainer.Train(ModelKind.Kan, fresh, data, again, settings, progress, cancellation);
+                seconds += next.Seconds;
+                attempts++;
+                if (next.Status == TrainingStatus.Completed && (result.Status != TrainingStatus.Completed || next.Loss < result.Loss))
+                {
+                    result = next;
+                }
+            }
+
+            return result with { Seconds = seconds, Attempts = attempts };
         }
 
         MlpSpec mlp = spec.Mlp ?? throw new InvalidOperationException($"Problem '{spec.Name}' has no MLP (mlp: none).");
@@ -185,6 +211,9 @@ public static class ProblemSolver
         return new SystemNetwork([.. Enumerable.Range(0, spec.Unknowns.Count).Select(create)],
             [.. spec.Parameters.Select(p => new ConstantNetwork(problem.Box, p.Initial))]);
     }
+
+    private static bool Stuck(TrainingResult result) =>
+        result.Status == TrainingStatus.Completed && result.History.Count > 0 && !(result.Loss < AutoTraining.RestartRatio * result.History[0].Loss);
 
     // Periodic variables enter as cos θ and sin θ: the network sees one more input per periodic variable.
     private static INetwork Periodic(ProblemSpec spec, Box box, Func<Box, IReadOnlyList<int>, INetwork> create, IReadOnlyList<int> width) =>

@@ -81,6 +81,7 @@ public static class MetricsJson
         w.WriteNumber("parameters", r.Parameters);
         w.WriteNumber("steps", r.Steps);
         w.WriteNumber("evaluations", r.Evaluations);
+        w.WriteNumber("attempts", r.Attempts);
         Number(w, "seconds", r.Seconds);
         Number(w, "loss", r.Loss);
         Number(w, "equation_loss", r.EquationLoss);

@@ -9,7 +9,7 @@ public sealed class MetricsJsonTests
 {
     // The keys of docs/results-format.md's example, in its order.
     private static readonly string[] MetricKeys =
-        ["problem", "model", "status", "width", "parameters", "steps", "evaluations", "seconds", "loss", "equation_loss", "condition_loss", "mse", "relative_l2", "max_abs_error", "abs_l2", "stages"];
+        ["problem", "model", "status", "width", "parameters", "steps", "evaluations", "attempts", "seconds", "loss", "equation_loss", "condition_loss", "mse", "relative_l2", "max_abs_error", "abs_l2", "stages"];
 
     private static readonly string[] StageKeys = ["grid", "steps", "parameters", "seconds", "loss", "mse", "relative_l2", "max_abs_error", "abs_l2", "optimizer", "reason"];
 
