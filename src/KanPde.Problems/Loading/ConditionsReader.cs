@@ -137,7 +137,8 @@ internal static class ConditionsReader
         bool ok = true;
         foreach (YamlTree item in items)
         {
-            if (item is YamlText { IsQuoted: false } text && IsName(text.Value))
+            // A bare identifier in 'at' names a place of the domain's boundary (a face always has '=').
+            if (item is YamlText { IsQuoted: false } text && DeclarationsReader.IsIdentifier(text.Value))
             {
                 ok &= PlaceName(expressions.Context, text, domain, shapeNames, names, where);
                 continue;
@@ -165,10 +166,6 @@ internal static class ConditionsReader
 
         return ok ? (faces, names) : null;
     }
-
-    // A bare identifier in 'at' names a place of the domain's boundary (a face always has '=').
-    private static bool IsName(string text) =>
-        text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_') && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private static bool PlaceName(ReadContext context, YamlText text, KanPde.Core.Geometry.Shape? domain, IReadOnlyList<string> shapeNames, List<string> names, string where)
     {

@@ -11,6 +11,9 @@ internal static class DeclarationsReader
     private static readonly Regex NamePattern = new("^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex IdentifierPattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
+    /// <summary>Whether <paramref name="name"/> is an identifier: a letter or '_', then letters, digits and '_'.</summary>
+    public static bool IsIdentifier(string name) => IdentifierPattern.IsMatch(name);
+
     public static string? Name(ReadContext context, YamlMap root)
     {
         YamlTree? node = context.Required(root, "name", "");
@@ -176,7 +179,7 @@ internal static class DeclarationsReader
         int underscore = name.IndexOf('_', StringComparison.Ordinal);
         string? unknown = unknowns.FirstOrDefault(u => name == u || (underscore > 0 && name[..underscore] == u));
         string? problem =
-            !IdentifierPattern.IsMatch(name) ? "must start with a letter or '_' and contain only letters, digits and '_'"
+            !IsIdentifier(name) ? "must start with a letter or '_' and contain only letters, digits and '_'"
             : variables.Contains(name) ? "is a variable"
             : unknown is not null ? $"is the unknown {unknown} or one of its derivatives"
             : name is "pi" or "e" ? "is a built-in constant"

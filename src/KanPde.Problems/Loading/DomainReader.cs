@@ -165,8 +165,7 @@ internal sealed class DomainReader
         }
 
         string name = text.Value;
-        bool identifier = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
-        if (!identifier)
+        if (!DeclarationsReader.IsIdentifier(name))
         {
             Context.Error(text, $"the name '{name}' of a shape must be an identifier (letters, digits and '_', not starting with a digit), such as 'hole'");
             return null;

@@ -87,14 +87,16 @@ public static class ProblemSolver
         if (model == ModelKind.Kan)
         {
             KanSpec kan = spec.Kan;
-            INetwork network = System(spec, problem, k => Periodic(spec, problem.Box, (box, width) => KanNetwork.Create(box, width, kan.Grid, kan.Order, UnknownSeed(networkSeed, k)), kan.Width));
+            INetwork Network(int networkSeedOfRun) => System(spec, problem, k => Periodic(spec, problem.Box,
+                (box, width) => KanNetwork.Create(box, width, kan.Grid, kan.Order, UnknownSeed(networkSeedOfRun, k)), kan.Width));
+            ISchedule Auto() => AutoTraining.Schedule(InnerWidth(spec, kan.Width), kan.Order, spec.Training.Points.Interior, spec.Variables.Count, kan.Grid,
+                MaxSteps(spec), spec.Training.Optimizer, spec.Unknowns.Count, spec.Parameters.Count, spec.Training.Sampling != SamplingMethod.Grid);
             ISchedule schedule = spec.Training.Schedule is { } stages
                 ? new FixedSchedule([.. stages.Select(s => new TrainingStage(s.Grid, s.Steps, s.Optimizer ?? spec.Training.Optimizer ?? Defaults.Optimizer))])
-                : AutoTraining.Schedule(InnerWidth(spec, kan.Width), kan.Order, spec.Training.Points.Interior, spec.Variables.Count, kan.Grid, MaxSteps(spec), spec.Training.Optimizer,
-                    spec.Unknowns.Count, spec.Parameters.Count, spec.Training.Sampling != SamplingMethod.Grid);
+                : Auto();
             var settings = new TrainerSettings(spec.Training.LearningRate, Defaults.GridUpdate(kan), Defaults.ErrorEvery(KanSteps(spec)),
                 KeepBestStage: IsAuto(spec));
-            TrainingResult result = Trainer.Train(ModelKind.Kan, network, data, schedule, settings, progress, cancellation);
+            TrainingResult result = Trainer.Train(ModelKind.Kan, Network(networkSeed), data, schedule, settings, progress, cancellation);
             if (!IsAuto(spec))
             {
                 return result;
@@ -105,18 +107,13 @@ public static class ProblemSolver
             // and keep the attempt with the lowest loss. Decided by the losses alone, so runs stay reproducible.
             double seconds = result.Seconds;
             int attempts = 1;
-            for (int attempt = 1; attempt <= AutoTraining.Restarts && Stuck(result) && !cancellation.IsCancellationRequested; attempt++)
+            for (; attempts <= AutoTraining.Restarts && Stuck(result) && !cancellation.IsCancellationRequested; attempts++)
             {
-                int restartSeed = unchecked(networkSeed + (attempt * 104729));
-                INetwork fresh = System(spec, problem, k => Periodic(spec, problem.Box, (box, width) => KanNetwork.Create(box, width, kan.Grid, kan.Order, UnknownSeed(restartSeed, k)), kan.Width));
-                ISchedule again = AutoTraining.Schedule(InnerWidth(spec, kan.Width), kan.Order, spec.Training.Points.Interior, spec.Variables.Count, kan.Grid, MaxSteps(spec), spec.Training.Optimizer,
-                    spec.Unknowns.Count, spec.Parameters.Count, spec.Training.Sampling != SamplingMethod.Grid);
-                TrainingResult next = Trainer.Train(ModelKind.Kan, fresh, data, again, settings, progress, cancellation);
+                TrainingResult next = Trainer.Train(ModelKind.Kan, Network(unchecked(networkSeed + (attempts * 104729))), data, Auto(), settings, progress, cancellation);
                 seconds += next.Seconds;
-                attempts++;
-                if (next.Status == TrainingStatus.Completed && (result.Status != TrainingStatus.Completed || next.Loss < result.Loss))
+                if (next.Status == TrainingStatus.Completed && next.Loss < result.Loss)
                 {
-                    result = next;
+                    result = next; // a stuck result is a completed one, so only a better completed run replaces it
                 }
             }
 
