@@ -155,6 +155,7 @@ public sealed class PeriodicNetwork : INetwork
 
         // Outer channel t = Σ over its entries (inner channel, which per-point coefficient) of coefficient · inner channel.
         private readonly (int Inner, int Coefficient)[][] _combination;
+        private readonly Rule[] _rules;
         private readonly double[] _coefficients;
         private int _count;
 
@@ -167,6 +168,20 @@ public sealed class PeriodicNetwork : INetwork
 
             // Which inner inputs a variable reaches: itself, or cos θ (at its own place) and sin θ (appended).
             int[][] reach = [.. Enumerable.Range(0, d).Select(k => Array.IndexOf(network._periodic, k) is int j && j >= 0 ? new[] { k, d + j } : [k])];
+
+            // J[a][k] = ∂(inner a)/∂x_k: 1 for a plain variable; −ω sin θ for cos θ, ω cos θ for sin θ.
+            Factor J(int a, int k)
+            {
+                int j = Array.IndexOf(network._periodic, k);
+                return j < 0 ? Factor.One : a == k ? new Factor(d + j, -network.Omega(j)) : new Factor(k, network.Omega(j));
+            }
+
+            // H[a][k] = ∂²(inner a)/∂x_k² for a periodic x_k: −ω² cos θ and −ω² sin θ.
+            Factor H(int a, int k)
+            {
+                double omega = network.Omega(Array.IndexOf(network._periodic, k));
+                return new Factor(a, -omega * omega);
+            }
             var innerTerms = new List<DerivativeTerm> { DerivativeTerm.Value };
             var recipes = new List<List<(DerivativeTerm Term, Rule Rule)>>();
             foreach (DerivativeTerm term in derivatives.Channels)
@@ -174,14 +189,14 @@ public sealed class PeriodicNetwork : INetwork
                 var recipe = new List<(DerivativeTerm, Rule)>();
                 if (term.Order == 0)
                 {
-                    recipe.Add((DerivativeTerm.Value, new Rule(RuleKind.One, -1, -1, -1, -1)));
+                    recipe.Add((DerivativeTerm.Value, new Rule(Factor.One, Factor.One)));
                 }
                 else if (term.Order == 1)
                 {
                     int k = term.First;
                     foreach (int a in reach[k])
                     {
-                        recipe.Add((DerivativeTerm.D(a), new Rule(RuleKind.First, a, k, -1, -1)));
+                        recipe.Add((DerivativeTerm.D(a), new Rule(J(a, k), Factor.One)));
                     }
                 }
                 else
@@ -191,7 +206,7 @@ public sealed class PeriodicNetwork : INetwork
                     {
                         foreach (int b in reach[l])
                         {
-                            recipe.Add((DerivativeTerm.D(a, b), new Rule(RuleKind.Product, a, k, b, l)));
+                            recipe.Add((DerivativeTerm.D(a, b), new Rule(J(a, k), J(b, l))));
                         }
                     }
 
@@ -199,7 +214,7 @@ public sealed class PeriodicNetwork : INetwork
                     {
                         foreach (int a in reach[k])
                         {
-                            recipe.Add((DerivativeTerm.D(a), new Rule(RuleKind.Second, a, k, -1, -1)));
+                            recipe.Add((DerivativeTerm.D(a), new Rule(H(a, k), Factor.One)));
                         }
                     }
                 }
@@ -235,8 +250,6 @@ public sealed class PeriodicNetwork : INetwork
             _channels = new double[innerSet.ChannelCount * blockSize];
             _adjoints = new double[innerSet.ChannelCount * blockSize];
         }
-
-        private readonly Rule[] _rules;
 
         public DerivativeSet Derivatives { get; }
 
@@ -306,50 +319,29 @@ public sealed class PeriodicNetwork : INetwork
             for (int r = 0; r < _rules.Length; r++)
             {
                 Span<double> target = _coefficients.AsSpan(r * count, count);
-                Rule rule = _rules[r];
-                for (int p = 0; p < count; p++)
+                (Factor first, Factor second) = _rules[r];
+                target.Fill(first.Scale * second.Scale);
+                foreach (Factor factor in (ReadOnlySpan<Factor>)[first, second])
                 {
-                    target[p] = rule.Kind switch
+                    if (factor.Input >= 0)
                     {
-                        RuleKind.One => 1,
-                        RuleKind.First => Jacobian(rule.A, rule.K, innerInputs, count, p),
-                        RuleKind.Product => Jacobian(rule.A, rule.K, innerInputs, count, p) * Jacobian(rule.B, rule.L, innerInputs, count, p),
-                        _ => Curvature(rule.A, rule.K, innerInputs, count, p),
-                    };
+                        ReadOnlySpan<double> input = innerInputs.Slice(factor.Input * count, count);
+                        for (int p = 0; p < count; p++)
+                        {
+                            target[p] *= input[p];
+                        }
+                    }
                 }
             }
         }
-
-        // ∂(inner a)/∂x_k at point p: 1 for a plain variable; −ω sin θ for cos θ, ω cos θ for sin θ.
-        private double Jacobian(int a, int k, ReadOnlySpan<double> inner, int count, int p)
-        {
-            int j = Array.IndexOf(_network._periodic, k);
-            if (j < 0)
-            {
-                return a == k ? 1 : 0;
-            }
-
-            double omega = _network.Omega(j), c = inner[(k * count) + p], s = inner[((_network.Domain.Dimension + j) * count) + p];
-            return a == k ? -omega * s : omega * c;
-        }
-
-        // ∂²(inner a)/∂x_k² at point p for a periodic x_k: −ω² cos θ and −ω² sin θ.
-        private double Curvature(int a, int k, ReadOnlySpan<double> inner, int count, int p)
-        {
-            int j = Array.IndexOf(_network._periodic, k);
-            double omega = _network.Omega(j);
-            return -omega * omega * inner[(a * count) + p];
-        }
     }
 
-    private enum RuleKind
+    // A coefficient's factor: Scale, times inner input Input at the point when Input ≥ 0.
+    private readonly record struct Factor(int Input, double Scale)
     {
-        One,
-        First,
-        Product,
-        Second,
+        public static Factor One { get; } = new(-1, 1);
     }
 
-    // How a coefficient is computed: 1; J[A][K]; J[A][K]·J[B][L]; H[A][K].
-    private readonly record struct Rule(RuleKind Kind, int A, int K, int B, int L);
+    // A coefficient: the product of two factors (J[a][k]·J[b][l], or J[a][k], H[a][k] or 1 times Factor.One).
+    private readonly record struct Rule(Factor First, Factor Second);
 }
